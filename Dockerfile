@@ -1,0 +1,20 @@
+# The production image: one build, run as either the API or the worker.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# sqlite3 compiles from source against Node's own headers.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/programmes ./programmes
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/main.js"]

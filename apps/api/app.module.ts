@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Client } from '@temporalio/client';
+import { LoggerModule } from 'nestjs-pino';
+import type { SporConfig } from '../../libs/config';
+import { dataSourceOptions } from '../../libs/persistence';
+import { connectClient } from '../../libs/temporal';
+import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
+import { HealthController } from './health/health.controller';
+
+@Module({})
+export class AppModule {
+  /** The API for one configuration; tests build it with their own. */
+  static forRoot(config: SporConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Tokens never reach the logs.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        {
+          provide: TEMPORAL_CLIENT,
+          useFactory: () => connectClient(config),
+        },
+        {
+          // Closes the Temporal connection when the app shuts down.
+          provide: 'TEMPORAL_CLIENT_CLOSER',
+          inject: [TEMPORAL_CLIENT],
+          useFactory: (client: Client) => ({ onApplicationShutdown: () => client.connection.close() }),
+        },
+      ],
+      exports: [CONFIG, TEMPORAL_CLIENT],
+      global: true,
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { SporConfig } from '../../libs/config';
+import { AppModule } from './app.module';
+import { ErrorFilter } from './common/error.filter';
+
+/** Builds the API (not yet listening), shared by main.ts and the tests. */
+export async function createApi(config: SporConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(helmet({ contentSecurityPolicy: false }));
+  // Bodies are small JSON or YAML documents; uploads have their own limit.
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('text', {
+    limit: '1mb',
+    type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
+  });
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalFilters(new ErrorFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Spor')
+      .setDescription('Analysis programmes for political committees: plans, phases, deadlines and reminders.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,72 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+/**
+ * Every error leaves in the contract's shape: `{ statusCode, error, message, details }`.
+ * Express' own body-parser errors (bad JSON, too large) arrive as plain errors with a
+ * status and become 400/413 here instead of a 500.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toBody(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (!res.headersSent) res.status(status).json(body);
+  }
+
+  private toBody(exception: unknown): { status: number; body: Record<string, unknown> } {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const r = typeof raw === 'string' ? { message: raw } : (raw as Record<string, unknown>);
+      const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+      return {
+        status,
+        body: {
+          statusCode: status,
+          error: r.error ?? reason(status),
+          message,
+          details: Array.isArray(r.details) ? r.details : [],
+        },
+      };
+    }
+    const e = exception as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = e?.status ?? e?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const message =
+        e.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : e.type === 'entity.too.large'
+            ? 'The request body is too large'
+            : (e.message ?? reason(status));
+      return { status, body: { statusCode: status, error: reason(status), message, details: [{ path: '', message }] } };
+    }
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      body: {
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Something went wrong on our side',
+        details: [],
+      },
+    };
+  }
+}
+
+function reason(status: number): string {
+  const names: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    409: 'Conflict',
+    413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
+    429: 'Too Many Requests',
+    503: 'Service Unavailable',
+  };
+  return names[status] ?? 'Error';
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Client } from '@temporalio/client';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { SporConfig } from '../../../libs/config';
+import { workerIsPolling } from '../../../libs/temporal';
+import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+
+type PartState = 'ok' | 'down';
+
+export interface HealthReport {
+  status: PartState;
+  temporal: PartState;
+  database: PartState;
+  /** Why a part is down, for whoever reads a 503. */
+  problems?: string[];
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(CONFIG) private readonly config: SporConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Whether Spor, its Temporal cluster with a polling worker, and its database are up' })
+  async health(@Res() res: Response): Promise<void> {
+    const problems: string[] = [];
+    const [temporal, database] = await Promise.all([
+      this.checkTemporal().catch((err: Error) => (problems.push(`temporal: ${err.message}`), 'down' as const)),
+      this.dataSource
+        .query('SELECT 1')
+        .then(() => 'ok' as const)
+        .catch((err: Error) => (problems.push(`database: ${err.message}`), 'down' as const)),
+    ]);
+    const status: PartState = temporal === 'ok' && database === 'ok' ? 'ok' : 'down';
+    const body: HealthReport = { status, temporal, database, ...(problems.length ? { problems } : {}) };
+    res.status(status === 'ok' ? 200 : 503).json(body);
+  }
+
+  private async checkTemporal(): Promise<PartState> {
+    if (!(await withTimeout(workerIsPolling(this.client, this.config.temporal.taskQueue), 3_000))) {
+      throw new Error(`no worker polls task queue "${this.config.temporal.taskQueue}"`);
+    }
+    return 'ok';
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
+  ]);
+}

@@ -1,0 +1,43 @@
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives the embedded default when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.temporal.address).toBeUndefined();
+    expect(c.temporal.uiPort).toBe(8233);
+    expect(c.database).toEqual({ type: 'sqlite', file: path.resolve('data', 'spor.sqlite') });
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.loadDefaultProgramme).toBe(true);
+  });
+
+  it('uses PostgreSQL and an external Temporal cluster when told to', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/spor', TEMPORAL_ADDRESS: 'temporal:7233' });
+    expect(c.database).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/spor' });
+    expect(c.temporal.address).toBe('temporal:7233');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ TEMPORAL_ADDRESS: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['TEMPORAL_ADDRESS', 'http://x'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['SMTP_URL', 'mail.example.org'],
+    ['SPOR_ADMIN_TOKEN', 'short'],
+    ['SPOR_LOAD_DEFAULT', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+    ['PUBLIC_URL', 'not a url'],
+  ])('rejects %s=%s, naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it('lists every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
+  });
+});

@@ -1,0 +1,29 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { SporConfig } from '../config';
+import { ProgrammeEntity } from './entities/programme.entity';
+import { SettingEntity } from './entities/setting.entity';
+import { Foundation1700000000001 } from './migrations/1700000000001-foundation';
+
+/** Every entity, listed by class so the same list works compiled and under ts-jest. */
+export const ENTITIES = [ProgrammeEntity, SettingEntity];
+
+/** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
+export const MIGRATIONS = [Foundation1700000000001];
+
+export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false } as const;
+  if (database.type === 'postgres') return { ...common, type: 'postgres', url: database.url };
+  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  // WAL and a busy timeout let the API and the worker, two processes, share one SQLite file.
+  return { ...common, type: 'sqlite', database: database.file, enableWAL: true, busyTimeout: 10_000 };
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(database: SporConfig['database']): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(database));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './entities/programme.entity';
+export * from './entities/setting.entity';

@@ -1,0 +1,2 @@
+// Every workflow the worker runs; each lives in its own file with its messages beside it.
+export {};
