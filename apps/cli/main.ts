@@ -1,0 +1,189 @@
+/**
+ * spor CLI for programme files:
+ *   validate <file>                          problems and warnings with their paths; exit 1 on errors
+ *   plan <file> [--schedule] [--json] [--year <year>]
+ *                                            the dated plan by week, meetings, and optionally every event
+ *
+ * `run` is exported so tests can call it without spawning a process.
+ */
+import { readFileSync } from 'fs';
+import { Command, CommanderError } from 'commander';
+import {
+  IsoDate,
+  ProgrammePlan,
+  ScheduledEvent,
+  ScheduledEventKind,
+  ValidationResult,
+  compareDates,
+  computePlan,
+  computeSchedule,
+  instantiateForYear,
+  isoWeekday,
+  parseDefinition,
+  validateDefinition,
+} from '../../libs/plan';
+
+type Write = (text: string) => void;
+
+const KIND_LABELS: Record<ScheduledEventKind, string> = {
+  'phase-start': 'Fasestart',
+  'phase-due': 'Fasefrist',
+  'phase-reminder': 'Påmindelse',
+  'phase-escalation': 'Eskalering',
+  'material-due': 'Materialefrist',
+  'material-reminder': 'Påmindelse, materiale',
+  'material-escalation': 'Eskalering, materiale',
+  'package-dispatch': 'Mødepakke',
+  meeting: 'Udvalgsmøde',
+  'status-report': 'Statusrapport',
+};
+
+const SHORT_WEEKDAYS = ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'];
+
+export async function run(argv: string[], out: Write, err: Write): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('spor')
+    .description('Tjek og vis planer for analyseprogrammer')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out(s.replace(/\n$/, '')), writeErr: (s) => err(s.replace(/\n$/, '')) });
+
+  program
+    .command('validate')
+    .description('Tjek en programdefinition (YAML eller JSON)')
+    .argument('<file>', 'programfilen')
+    .action((file: string) => {
+      const result = readDefinition(file, err);
+      if (!result) return void (exitCode = 1);
+      printProblems(result, out, err);
+      exitCode = result.valid ? 0 : 1;
+      if (result.valid && result.definition) {
+        const d = result.definition;
+        out(`Gyldig: ${d.id} (${d.subAnalyses.length} delanalyser, ${d.committee.meetings.length} møder)`);
+      }
+    });
+
+  program
+    .command('plan')
+    .description('Vis planen uge for uge')
+    .argument('<file>', 'programfilen')
+    .option('--schedule', 'vis også alle hændelser: påmindelser, frister, møder, statusrapporter')
+    .option('--json', 'skriv planen som JSON')
+    .option('--year <year>', 'samme plan for et andet år', (v) => {
+      if (!/^\d{4}$/.test(v)) throw new CommanderError(1, 'spor.invalidYear', `Ugyldigt år: ${v}`);
+      return Number(v);
+    })
+    .action((file: string, opts: { schedule?: boolean; json?: boolean; year?: number }) => {
+      let result = readDefinition(file, err);
+      if (!result) return void (exitCode = 1);
+      if (result.valid && result.definition && opts.year !== undefined) {
+        result = validateDefinition(instantiateForYear(result.definition, opts.year));
+      }
+      if (!result.valid || !result.definition) {
+        printProblems(result, out, err);
+        return void (exitCode = 1);
+      }
+      const plan = computePlan(result.definition);
+      const schedule = opts.schedule ? computeSchedule(plan) : undefined;
+      if (opts.json) {
+        out(JSON.stringify({ plan, ...(schedule && { schedule }), warnings: result.warnings }, null, 2));
+        return;
+      }
+      printProblems({ ...result, errors: [] }, out, err);
+      printPlan(plan, out);
+      if (schedule) printSchedule(schedule, out);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'spor.invalidYear') err(e.message);
+      return e.exitCode;
+    }
+    err(`Fejl: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+function readDefinition(file: string, err: Write): ValidationResult | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    err(`Kan ikke læse ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+  return parseDefinition(text, file.toLowerCase().endsWith('.json') ? 'json' : undefined);
+}
+
+function printProblems(result: ValidationResult, out: Write, err: Write): void {
+  const line = (p: { path: string; message: string }) => `  ${p.path || '(dokumentet)'}: ${p.message}`;
+  if (result.errors.length > 0) {
+    err(`Fejl (${result.errors.length}):`);
+    result.errors.forEach((p) => err(line(p)));
+  }
+  if (result.warnings.length > 0) {
+    out(`Advarsler (${result.warnings.length}):`);
+    result.warnings.forEach((p) => out(line(p)));
+    out('');
+  }
+}
+
+/** 'man 2025-03-17'. */
+function day(date: IsoDate): string {
+  return `${SHORT_WEEKDAYS[isoWeekday(date) - 1]} ${date}`;
+}
+
+/** Left-aligned columns separated by two spaces, with a rule under the header. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(format)].join('\n');
+}
+
+function printPlan(plan: ProgrammePlan, out: Write): void {
+  out(`${plan.title} (${plan.programmeId})`);
+  out(`${day(plan.starts)} – ${day(plan.ends)}, tidszone ${plan.timezone}`);
+  out('');
+  const rows = plan.subAnalyses
+    .flatMap((s) => s.phases.map((p) => ({ s, p })))
+    .sort((a, b) => compareDates(a.p.plannedStart, b.p.plannedStart) || compareDates(a.p.due, b.p.due))
+    .map(({ s, p }) => [p.weeks, s.id, p.code, p.title, day(p.plannedStart), day(p.due)]);
+  out(table(['Uge', 'Delanalyse', 'Fase', 'Titel', 'Planlagt start', 'Frist'], rows));
+  if (plan.meetings.length > 0) {
+    out('');
+    out(
+      table(
+        ['Møde', 'Dato', 'Uge', 'Materialefrist', 'Pakke udsendes'],
+        plan.meetings.map((m) => [m.title, day(m.date), String(m.week), day(m.materialDue), day(m.packageDate)]),
+      ),
+    );
+  }
+}
+
+function printSchedule(events: ScheduledEvent[], out: Write): void {
+  out('');
+  out(
+    table(
+      ['Tidspunkt', 'Uge', 'Hændelse', 'Titel', 'Modtagere'],
+      events.map((e) => [
+        e.allDay ? e.date : e.at.slice(0, 16).replace('T', ' '),
+        String(e.week),
+        KIND_LABELS[e.kind],
+        e.title,
+        String(e.recipients.length),
+      ]),
+    ),
+  );
+}
+
+if (require.main === module) {
+  run(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+  ).then((code) => {
+    process.exitCode = code;
+  });
+}
