@@ -9,11 +9,18 @@ async function exercise(dataSource: DataSource): Promise<void> {
   expect(executed.map((r: { name: string }) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
   const tables = dataSource.entityMetadatas.map((m) => m.tableName);
   expect(tables.length).toBeGreaterThan(1);
-  for (const t of tables) expect(await dataSource.createQueryRunner().hasTable(t)).toBe(true);
-  for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
-  for (const t of tables) expect(await dataSource.createQueryRunner().hasTable(t)).toBe(false);
-  await dataSource.runMigrations();
-  for (const t of tables) expect(await dataSource.createQueryRunner().hasTable(t)).toBe(true);
+  // One runner, released at the end: each unreleased runner holds a pooled PostgreSQL
+  // connection, and with enough tables the pool (10) runs dry and the test hangs.
+  const runner = dataSource.createQueryRunner();
+  try {
+    for (const t of tables) expect(await runner.hasTable(t)).toBe(true);
+    for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
+    for (const t of tables) expect(await runner.hasTable(t)).toBe(false);
+    await dataSource.runMigrations();
+    for (const t of tables) expect(await runner.hasTable(t)).toBe(true);
+  } finally {
+    await runner.release();
+  }
 }
 
 describe('migrations', () => {

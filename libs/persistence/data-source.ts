@@ -2,15 +2,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { SporConfig } from '../config';
+import { ApiTokenEntity } from './entities/api-token.entity';
+import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { ProgrammeEntity } from './entities/programme.entity';
 import { SettingEntity } from './entities/setting.entity';
 import { Foundation1700000000001 } from './migrations/1700000000001-foundation';
+import { PeopleAndAudit1700000000002 } from './migrations/1700000000002-people-and-audit';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
-export const ENTITIES = [ProgrammeEntity, SettingEntity];
+export const ENTITIES = [ProgrammeEntity, SettingEntity, ApiTokenEntity, AuditEntryEntity];
 
 /** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
-export const MIGRATIONS = [Foundation1700000000001];
+export const MIGRATIONS = [Foundation1700000000001, PeopleAndAudit1700000000002];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false } as const;
