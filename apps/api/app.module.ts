@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { SporConfig } from '../../libs/config';
 import { dataSourceOptions } from '../../libs/persistence';
 import { connectClient } from '../../libs/temporal';
+import { AuthModule } from './auth/auth.module';
 import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
 
@@ -24,6 +25,7 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
+        AuthModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { SporConfig } from '../../libs/config';
 import { AppModule } from './app.module';
+import { installAuditRecorder } from './auth/audit-recorder';
 import { ErrorFilter } from './common/error.filter';
 
 /** Builds the API (not yet listening), shared by main.ts and the tests. */
@@ -16,6 +17,8 @@ export async function createApi(config: SporConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false }));
+  // Before the body parsers, so requests they reject are audited too.
+  installAuditRecorder(app);
   // Bodies are small JSON or YAML documents; uploads have their own limit.
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', {

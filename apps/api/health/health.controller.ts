@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { SporConfig } from '../../../libs/config';
 import { workerIsPolling } from '../../../libs/temporal';
+import { Public } from '../auth/decorators';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 
 type PartState = 'ok' | 'down';
@@ -27,6 +28,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Whether Spor, its Temporal cluster with a polling worker, and its database are up' })
   async health(@Res() res: Response): Promise<void> {
     const problems: string[] = [];

@@ -1,0 +1,29 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RoleAssignment } from '../../../libs/auth';
+import { Actor, Allow } from './decorators';
+import { PeopleDirectory } from './people-directory.service';
+
+export interface MeView {
+  /** Null for the admin token, which belongs to no person. */
+  email: string | null;
+  name: string | null;
+  admin: boolean;
+  roles: RoleAssignment[];
+}
+
+@ApiTags('people')
+@Controller('me')
+export class MeController {
+  constructor(private readonly directory: PeopleDirectory) {}
+
+  @Get()
+  @Allow('authenticated')
+  @ApiOperation({ summary: 'Who the token belongs to, and their roles in each programme' })
+  @ApiOkResponse({ description: '{ email, name, admin, roles: [{ programme, role, subAnalysis? }] }' })
+  async me(@Actor() actor: Actor): Promise<MeView> {
+    if (actor.admin) return { email: null, name: 'Admin', admin: true, roles: [] };
+    const person = actor.email === null ? undefined : await this.directory.person(actor.email);
+    return { email: actor.email, name: person?.name ?? null, admin: false, roles: actor.roles };
+  }
+}
