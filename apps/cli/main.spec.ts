@@ -7,7 +7,11 @@ import { run } from './main';
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -24,7 +28,9 @@ describe('spor CLI', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(out).toContain('Advarsler (6):');
-    expect(out).toContain("subAnalyses[0].deliverables[0]: The material for meeting 'udvalg-juni' is due on 2025-05-05");
+    expect(out).toContain(
+      "subAnalyses[0].deliverables[0]: The material for meeting 'udvalg-juni' is due on 2025-05-05",
+    );
     expect(out).toContain('Gyldig: aarhus-organisationsanalyse-2025 (5 delanalyser, 2 møder)');
   });
 

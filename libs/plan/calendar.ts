@@ -302,7 +302,7 @@ export class WorkCalendar {
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     let d = dayNumber(date);
     const step = n < 0 ? -1 : 1;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       d += step;
       if (this.isWorkingDayNumber(d)) left--;
     }
@@ -391,7 +391,11 @@ export class WorkCalendar {
           ? DateTime.fromMillis(instant, { zone: this.timezone })
           : DateTime.fromISO(instant, { zone: this.timezone });
       if (!dt.isValid) throw new RangeError(`Not an ISO 8601 instant: ${instant}`);
-      return { iso: dt.toISO({ suppressMilliseconds: true }) as Instant, ms: dt.toMillis(), date: dt.toISODate() as IsoDate };
+      return {
+        iso: dt.toISO({ suppressMilliseconds: true }) as Instant,
+        ms: dt.toMillis(),
+        date: dt.toISODate() as IsoDate,
+      };
     });
   }
 

@@ -36,7 +36,10 @@ const msg =
   (issue: { input?: unknown }): string | undefined =>
     issue.input === undefined ? undefined : message;
 
-const text = z.string().trim().min(1, { error: msg('Must not be empty.') });
+const text = z
+  .string()
+  .trim()
+  .min(1, { error: msg('Must not be empty.') });
 
 const programmeId = z.string().regex(PROGRAMME_ID, {
   error: msg('Must be 3–64 characters of lowercase letters a–z, digits and hyphens.'),
@@ -68,7 +71,9 @@ const isoDate = z.string().refine(isValidIsoDate, { error: msg('Must be a real d
 
 const weekday = z.enum(WEEKDAYS, { error: msg(`Must be a weekday in English: ${WEEKDAYS.join(', ')}.`) });
 
-const timeOfDay = z.string().refine(isValidTimeOfDay, { error: msg('Must be a time of day written HH:MM, such as "09:00".') });
+const timeOfDay = z
+  .string()
+  .refine(isValidTimeOfDay, { error: msg('Must be a time of day written HH:MM, such as "09:00".') });
 
 /** Week numbers are checked against the year in validate.ts; here only their type. */
 const weekNumber = z.number().int({ error: msg('A week number must be a whole number.') });
@@ -92,7 +97,9 @@ const weeksField = z
     }),
   );
 
-const weekLabel = z.string().regex(WEEK_LABEL, { error: msg('Must be an ISO week written YYYY-Www, such as 2026-W50.') });
+const weekLabel = z
+  .string()
+  .regex(WEEK_LABEL, { error: msg('Must be an ISO week written YYYY-Www, such as 2026-W50.') });
 
 const person = z.strictObject({
   name: text,
@@ -155,7 +162,11 @@ const deliverable = z.strictObject({
 const subAnalysis = z.strictObject({
   id: localId,
   title: text,
-  track: z.number().int().positive({ error: msg('A track number must be a positive whole number.') }).optional(),
+  track: z
+    .number()
+    .int()
+    .positive({ error: msg('A track number must be a positive whole number.') })
+    .optional(),
   drivingDepartment: text.optional(),
   departments: z.array(text).default([]),
   projectOwner: personRef.optional(),

@@ -74,11 +74,22 @@ describe('instantiateForYear', () => {
     const d = definitionOf((raw) => {
       raw.committee.meetings[1].date = '2025-12-29'; // Monday of week 1 of 2026
       raw.committee.meetings[1].materialDue = { week: 52, weekday: 'friday' };
-      raw.committee.meetings.push({ id: 'januar', title: 'Januar', date: { week: 2, weekday: 'tuesday', year: 2026 }, materialDue: { week: 1, year: 2026 } });
+      raw.committee.meetings.push({
+        id: 'januar',
+        title: 'Januar',
+        date: { week: 2, weekday: 'tuesday', year: 2026 },
+        materialDue: { week: 1, year: 2026 },
+      });
     });
     const d2026 = instantiateForYear(d, 2026);
-    expect(d2026.committee.meetings[1]).toMatchObject({ date: '2027-01-04', materialDue: { week: 52, weekday: 'friday' } });
-    expect(d2026.committee.meetings[2]).toMatchObject({ date: { week: 2, weekday: 'tuesday', year: 2027 }, materialDue: { week: 1, year: 2027 } });
+    expect(d2026.committee.meetings[1]).toMatchObject({
+      date: '2027-01-04',
+      materialDue: { week: 52, weekday: 'friday' },
+    });
+    expect(d2026.committee.meetings[2]).toMatchObject({
+      date: { week: 2, weekday: 'tuesday', year: 2027 },
+      materialDue: { week: 1, year: 2027 },
+    });
   });
 });
 

@@ -78,7 +78,28 @@ describe('parseDefinition', () => {
 describe('nothing malformed throws', () => {
   const yaml = defaultYaml();
   const json = JSON.stringify(defaultRaw());
-  const noise = ['{', '}', '[', ']', ':', '-', '&a', '*a', '!!binary', '"', "'", '\t', '\n', '#', '|', '>', '%YAML 1.1', '\u0000', '💥', '<<: *a'];
+  const noise = [
+    '{',
+    '}',
+    '[',
+    ']',
+    ':',
+    '-',
+    '&a',
+    '*a',
+    '!!binary',
+    '"',
+    "'",
+    '\t',
+    '\n',
+    '#',
+    '|',
+    '>',
+    '%YAML 1.1',
+    '\u0000',
+    '💥',
+    '<<: *a',
+  ];
 
   it('handles truncated and scrambled YAML and JSON', () => {
     const rnd = random(1);
@@ -89,7 +110,10 @@ describe('nothing malformed throws', () => {
       for (let e = 0; e < edits; e++) {
         const at = Math.floor(rnd() * text.length);
         const piece = noise[Math.floor(rnd() * noise.length)];
-        text = rnd() < 0.5 ? text.slice(0, at) + piece + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 20));
+        text =
+          rnd() < 0.5
+            ? text.slice(0, at) + piece + text.slice(at)
+            : text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 20));
       }
       expectWellFormed(parseDefinition(text, rnd() < 0.2 ? 'json' : undefined));
     }
@@ -123,7 +147,9 @@ describe('nothing malformed throws', () => {
     ];
     const paths = (node: any, prefix: (string | number)[] = [], out: (string | number)[][] = []) => {
       out.push(prefix);
-      if (node && typeof node === 'object') for (const key of Object.keys(node)) paths(node[key], [...prefix, Array.isArray(node) ? Number(key) : key], out);
+      if (node && typeof node === 'object')
+        for (const key of Object.keys(node))
+          paths(node[key], [...prefix, Array.isArray(node) ? Number(key) : key], out);
       return out;
     };
     const all = paths(defaultRaw()).filter((p) => p.length > 0);

@@ -25,7 +25,10 @@ export function parseDefinition(text: string, contentType?: DefinitionFormat | s
     const result = validateDefinition(parsed.value);
     return { ...result, warnings: [...parsed.warnings, ...result.warnings] };
   } catch (e) {
-    return failure({ path: '', message: `The definition could not be read: ${e instanceof Error ? e.message : String(e)}` });
+    return failure({
+      path: '',
+      message: `The definition could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    });
   }
 }
 
@@ -63,7 +66,10 @@ function readYaml(text: string): Parsed {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const warnings = doc.warnings.map((w) => ({ path: '', message: `YAML: ${yamlMessage(w.message)}` }));
   if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => ({ path: '', message: `YAML syntax error: ${yamlMessage(e.message)}` })), warnings };
+    return {
+      errors: doc.errors.map((e) => ({ path: '', message: `YAML syntax error: ${yamlMessage(e.message)}` })),
+      warnings,
+    };
   }
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), errors: [], warnings };

@@ -11,13 +11,22 @@ const meeting = (id: string) => plan2025.meetings.find((m) => m.id === id)!;
 
 describe('the default programme in 2025', () => {
   it('dates SBV as the terms of reference say', () => {
-    expect(phase('sbv', '1')).toMatchObject({ plannedStart: '2025-03-17', due: '2025-03-28', startWeek: '2025-W12', dueWeek: '2025-W13' });
+    expect(phase('sbv', '1')).toMatchObject({
+      plannedStart: '2025-03-17',
+      due: '2025-03-28',
+      startWeek: '2025-W12',
+      dueWeek: '2025-W13',
+    });
     // 17 and 18 April are skærtorsdag and langfredag.
     expect(phase('sbv', '2A')).toMatchObject({ plannedStart: '2025-03-31', due: '2025-04-16' });
     expect(phase('sbv', '2B')).toMatchObject({ plannedStart: '2025-03-24', due: '2025-04-16', after: [] });
     // Week 17 starts with 2. påskedag.
     expect(phase('sbv', '2C')).toMatchObject({ plannedStart: '2025-04-22', due: '2025-05-23', after: ['2A', '2B'] });
-    expect(phase('sbv', '3')).toMatchObject({ plannedStart: '2025-06-02', due: '2025-07-11', gate: { meeting: 'udvalg-juni' } });
+    expect(phase('sbv', '3')).toMatchObject({
+      plannedStart: '2025-06-02',
+      due: '2025-07-11',
+      gate: { meeting: 'udvalg-juni' },
+    });
   });
 
   it('gives instants with the offset of the day', () => {
@@ -37,8 +46,18 @@ describe('the default programme in 2025', () => {
 
   it('dates the meetings, material deadlines and packages', () => {
     // Five working days before Monday 2 June, skipping Kristi himmelfartsdag on 29 May.
-    expect(meeting('udvalg-juni')).toMatchObject({ date: '2025-06-02', materialDue: '2025-05-05', packageDate: '2025-05-23', week: 23 });
-    expect(meeting('udvalg-august')).toMatchObject({ date: '2025-08-25', materialDue: '2025-08-08', packageDate: '2025-08-18', week: 35 });
+    expect(meeting('udvalg-juni')).toMatchObject({
+      date: '2025-06-02',
+      materialDue: '2025-05-05',
+      packageDate: '2025-05-23',
+      week: 23,
+    });
+    expect(meeting('udvalg-august')).toMatchObject({
+      date: '2025-08-25',
+      materialDue: '2025-08-08',
+      packageDate: '2025-08-18',
+      week: 35,
+    });
   });
 
   it('treats Kristi himmelfartsdag and 2. pinsedag as closed', () => {
@@ -61,7 +80,11 @@ describe('the default programme in 2025', () => {
 
   it('names the phases that produce each deliverable', () => {
     const sbv = plan2025.subAnalyses[0];
-    expect(sbv.deliverables[0]).toMatchObject({ meeting: 'udvalg-juni', materialDue: '2025-05-05', producedBy: ['1', '2A', '2B', '2C'] });
+    expect(sbv.deliverables[0]).toMatchObject({
+      meeting: 'udvalg-juni',
+      materialDue: '2025-05-05',
+      producedBy: ['1', '2A', '2B', '2C'],
+    });
     expect(sbv.deliverables[1].producedBy).toEqual(['1', '2A', '2B', '2C', '3']);
   });
 
@@ -88,7 +111,14 @@ function otherAuthor(overrides: Partial<ProgrammeDefinitionInput> = {}): Program
       name: 'Økonomiudvalget',
       members: ['oeu'],
       packageLeadDays: 3,
-      meetings: [{ id: 'oeu-maj', title: 'Økonomiudvalgets møde i maj', date: { week: 20, weekday: 'tuesday' }, materialDue: { week: 18 } }],
+      meetings: [
+        {
+          id: 'oeu-maj',
+          title: 'Økonomiudvalgets møde i maj',
+          date: { week: 20, weekday: 'tuesday' },
+          materialDue: { week: 18 },
+        },
+      ],
     },
     subAnalyses: [
       {
@@ -120,7 +150,12 @@ describe('another author, another year', () => {
     expect(modeller).toMatchObject({ code: '1', plannedStart: '2027-04-12', due: '2027-04-16', weeks: '15' });
     // Week 18 has Kristi himmelfartsdag on Thursday 6 May; Friday 7 May is a working day.
     // Three working days before Tuesday 18 May, skipping 2. pinsedag on the 17th.
-    expect(plan.meetings[0]).toMatchObject({ date: '2027-05-18', materialDue: '2027-05-07', packageDate: '2027-05-12', week: 20 });
+    expect(plan.meetings[0]).toMatchObject({
+      date: '2027-05-18',
+      materialDue: '2027-05-07',
+      packageDate: '2027-05-12',
+      week: 20,
+    });
     expect(plan.secretariat).toEqual(['sek@example.org']);
     expect(plan.subAnalyses[0].deliverables[0].producedBy).toEqual(['tjek']);
     expect(plan.reminders).toEqual({ beforeDue: [5, 1], onDueDay: true, overdueEvery: 5, time: '09:00' });
@@ -136,7 +171,9 @@ describe('another author, another year', () => {
   });
 
   it('uses another time zone for instants', () => {
-    const plan = computePlan(validateDefinition(otherAuthor({ timezone: 'America/New_York', holidays: 'none' })).definition!);
+    const plan = computePlan(
+      validateDefinition(otherAuthor({ timezone: 'America/New_York', holidays: 'none' })).definition!,
+    );
     expect(plan.subAnalyses[0].phases[0].plannedStartAt).toBe('2027-03-08T00:00:00-05:00');
     // US daylight saving time starts on 14 March 2027.
     expect(plan.subAnalyses[0].phases[0].overdueFrom).toBe('2027-03-27T00:00:00-04:00');
@@ -163,7 +200,13 @@ describe('plans across a year end', () => {
     ]);
     expect(result.errors).toEqual([]);
     const [a, b, c, d] = computePlan(result.definition!).subAnalyses[0].phases;
-    expect(a).toMatchObject({ plannedStart: '2026-12-07', due: '2027-01-15', startWeek: '2026-W50', dueWeek: '2027-W02', weeks: '2026-W50–2027-W02' });
+    expect(a).toMatchObject({
+      plannedStart: '2026-12-07',
+      due: '2027-01-15',
+      startWeek: '2026-W50',
+      dueWeek: '2027-W02',
+      weeks: '2026-W50–2027-W02',
+    });
     // Juleaftensdag is a working day; juledag and 2. juledag are not.
     expect(b).toMatchObject({ plannedStart: '2026-12-21', due: '2026-12-24' });
     // Week 53 of 2026 ends with nytårsdag on Friday 1 January 2027.

@@ -3,23 +3,9 @@
  * meetings, people by e-mail). Pure and deterministic; the plan is plain JSON
  * data, so workflows can receive it as an argument.
  */
-import {
-  HolidaySet,
-  Instant,
-  IsoDate,
-  WorkCalendar,
-  addDays,
-  compareDates,
-  isoWeekOf,
-  weekLabel,
-} from './calendar';
+import { HolidaySet, Instant, IsoDate, WorkCalendar, addDays, compareDates, isoWeekOf, weekLabel } from './calendar';
 import { describeWeekSpan, phaseWeekSpan, resolveDateSpec } from './dates';
-import type {
-  ProgrammeDefinition,
-  ReminderSettings,
-  StatusReportSettings,
-  SubAnalysisDefinition,
-} from './definition';
+import type { ProgrammeDefinition, ReminderSettings, StatusReportSettings, SubAnalysisDefinition } from './definition';
 
 /** Reminder settings after a sub-analysis' overrides are applied; beforeDue sorted descending, unique. */
 export interface ResolvedReminders {
@@ -109,7 +95,9 @@ export interface ProgrammePlan {
   ends: IsoDate;
 }
 
-export function calendarOfDefinition(def: Pick<ProgrammeDefinition, 'timezone' | 'holidays' | 'closedDays'>): WorkCalendar {
+export function calendarOfDefinition(
+  def: Pick<ProgrammeDefinition, 'timezone' | 'holidays' | 'closedDays'>,
+): WorkCalendar {
   return new WorkCalendar({ timezone: def.timezone, holidays: def.holidays, closedDays: def.closedDays });
 }
 
@@ -195,14 +183,12 @@ export function computePlan(def: ProgrammeDefinition): ProgrammePlan {
         overdueFrom: cal.startOfDay(addDays(due, 1)),
       };
     });
-    const deliverables = sub.deliverables.map(
-      (d): PlannedDeliverable => ({
-        meeting: d.meeting,
-        title: d.title,
-        materialDue: meetingById.get(d.meeting)?.materialDue ?? '',
-        producedBy: producingPhases(sub, d.meeting, d.producedBy),
-      }),
-    );
+    const deliverables = sub.deliverables.map((d): PlannedDeliverable => ({
+      meeting: d.meeting,
+      title: d.title,
+      materialDue: meetingById.get(d.meeting)?.materialDue ?? '',
+      producedBy: producingPhases(sub, d.meeting, d.producedBy),
+    }));
     const owner = sub.projectOwner !== undefined ? emailOf(sub.projectOwner) : undefined;
     return {
       id: sub.id,

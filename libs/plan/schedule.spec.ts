@@ -15,7 +15,10 @@ import { validateDefinition } from './validate';
 const plan = computePlan(defaultDefinition());
 const at = (events: ScheduledEvent[]) => events.map((e) => e.at);
 const summary = (events: ScheduledEvent[]) =>
-  events.map((e) => `${e.at} ${e.kind}${e.daysBefore !== undefined ? ` -${e.daysBefore}` : ''}${e.overdueWorkingDays !== undefined ? ` +${e.overdueWorkingDays}` : ''}`);
+  events.map(
+    (e) =>
+      `${e.at} ${e.kind}${e.daysBefore !== undefined ? ` -${e.daysBefore}` : ''}${e.overdueWorkingDays !== undefined ? ` +${e.overdueWorkingDays}` : ''}`,
+  );
 
 function planOf(mutate: (d: any) => void) {
   const d = defaultRaw();
@@ -81,15 +84,16 @@ describe('phase reminders and escalations', () => {
       '2025-04-16T09:00:00+02:00',
     );
     // A phase that starts after its due date picks up the escalation rhythm where it stands.
-    expect(summary(phaseReminders(plan, 'sbv', '2A', { ...active2A, activeFrom: '2025-04-30T10:00:00+02:00' }))).toEqual([
-      '2025-05-06T09:00:00+02:00 phase-escalation +11',
-      '2025-05-13T09:00:00+02:00 phase-escalation +16',
-    ]);
+    expect(
+      summary(phaseReminders(plan, 'sbv', '2A', { ...active2A, activeFrom: '2025-04-30T10:00:00+02:00' })),
+    ).toEqual(['2025-05-06T09:00:00+02:00 phase-escalation +11', '2025-05-13T09:00:00+02:00 phase-escalation +16']);
   });
 
   it('keeps 09:00 local across the change to summer time', () => {
     // SBV phase 1 is due Friday 28 March 2025; clocks go forward on Sunday 30 March.
-    expect(at(phaseReminders(plan, 'sbv', '1', { activeFrom: '2025-03-17T00:00:00+01:00', until: '2025-03-31' }))).toEqual([
+    expect(
+      at(phaseReminders(plan, 'sbv', '1', { activeFrom: '2025-03-17T00:00:00+01:00', until: '2025-03-31' })),
+    ).toEqual([
       '2025-03-21T09:00:00+01:00',
       '2025-03-27T09:00:00+01:00',
       '2025-03-28T09:00:00+01:00',
@@ -117,7 +121,12 @@ describe('phase reminders and escalations', () => {
       '2025-04-22T13:15:00+02:00 phase-escalation +1',
     ]);
     // Other sub-analyses keep the programme's settings.
-    expect(overridden.subAnalyses[1].reminders).toEqual({ beforeDue: [5, 1], onDueDay: true, overdueEvery: 5, time: '09:00' });
+    expect(overridden.subAnalyses[1].reminders).toEqual({
+      beforeDue: [5, 1],
+      onDueDay: true,
+      overdueEvery: 5,
+      time: '09:00',
+    });
   });
 
   it('skips the due-day reminder with onDueDay false', () => {
@@ -137,7 +146,9 @@ describe('phase reminders and escalations', () => {
       Object.assign(d.subAnalyses[0].phases[4], { from: '2026-W50', to: '2027-W01' });
     });
     // Due Friday 8 January 2027; five working days back passes nytårsdag and the weekend.
-    expect(summary(phaseReminders(winter, 'sbv', '3', { activeFrom: '2026-12-07T00:00:00+01:00', until: '2027-01-20' }))).toEqual([
+    expect(
+      summary(phaseReminders(winter, 'sbv', '3', { activeFrom: '2026-12-07T00:00:00+01:00', until: '2027-01-20' })),
+    ).toEqual([
       '2026-12-31T09:00:00+01:00 phase-reminder -5',
       '2027-01-07T09:00:00+01:00 phase-reminder -1',
       '2027-01-08T09:00:00+01:00 phase-reminder -0',
@@ -171,19 +182,32 @@ describe('material reminders and escalations', () => {
       '2025-05-20T09:00:00+02:00 material-escalation +11',
       '2025-05-27T09:00:00+02:00 material-escalation +16',
     ]);
-    expect(at(deliverableReminders(plan, 'udvalg-juni', 'sbv', { until: '2025-06-01', approvedAt: '2025-05-13T08:00:00+02:00' }))).toEqual([
+    expect(
+      at(
+        deliverableReminders(plan, 'udvalg-juni', 'sbv', {
+          until: '2025-06-01',
+          approvedAt: '2025-05-13T08:00:00+02:00',
+        }),
+      ),
+    ).toEqual([
       '2025-04-28T09:00:00+02:00',
       '2025-05-02T09:00:00+02:00',
       '2025-05-05T09:00:00+02:00',
       '2025-05-06T09:00:00+02:00',
     ]);
     const [first] = deliverableReminders(plan, 'udvalg-juni', 'ledige', { until: '2025-06-01' });
-    expect(first).toMatchObject({ key: 'ledige/material/udvalg-juni/reminder/2025-04-28', meeting: 'udvalg-juni', recipients: ['pl-ledige@example.org'] });
+    expect(first).toMatchObject({
+      key: 'ledige/material/udvalg-juni/reminder/2025-04-28',
+      meeting: 'udvalg-juni',
+      recipients: ['pl-ledige@example.org'],
+    });
   });
 
   it('refuses a sub-analysis without that deliverable', () => {
     const without = planOf((d) => d.subAnalyses[0].deliverables.pop());
-    expect(() => deliverableReminders(without, 'udvalg-august', 'sbv', { until: '2025-09-01' })).toThrow('no deliverable');
+    expect(() => deliverableReminders(without, 'udvalg-august', 'sbv', { until: '2025-09-01' })).toThrow(
+      'no deliverable',
+    );
   });
 
   it('dispatches packages to the committee and the secretariat', () => {
@@ -216,10 +240,22 @@ describe('status reports', () => {
   it('go out fortnightly or on the first weekday of the month', () => {
     const fortnight = planOf((d) => (d.steeringGroup.statusReports.every = 'fortnight'));
     expect(statusReportDates(fortnight)).toEqual([
-      '2025-03-17', '2025-03-31', '2025-04-14', '2025-04-28', '2025-05-12', '2025-05-26',
-      '2025-06-10', '2025-06-23', '2025-07-07', '2025-07-21', '2025-08-04', '2025-08-18',
+      '2025-03-17',
+      '2025-03-31',
+      '2025-04-14',
+      '2025-04-28',
+      '2025-05-12',
+      '2025-05-26',
+      '2025-06-10',
+      '2025-06-23',
+      '2025-07-07',
+      '2025-07-21',
+      '2025-08-04',
+      '2025-08-18',
     ]);
-    const monthly = planOf((d) => Object.assign(d.steeringGroup.statusReports, { every: 'month', weekday: 'thursday' }));
+    const monthly = planOf((d) =>
+      Object.assign(d.steeringGroup.statusReports, { every: 'month', weekday: 'thursday' }),
+    );
     // 1 May and 5 June (grundlovsdag) are working days.
     expect(statusReportDates(monthly)).toEqual(['2025-04-03', '2025-05-01', '2025-06-05', '2025-07-03', '2025-08-07']);
   });
@@ -241,12 +277,25 @@ describe('computeSchedule', () => {
   it('previews a programme that runs to plan: reminders, no escalations', () => {
     const kinds = new Set(preview.map((e) => e.kind));
     expect(kinds).toEqual(
-      new Set(['phase-start', 'phase-due', 'phase-reminder', 'material-due', 'material-reminder', 'package-dispatch', 'meeting', 'status-report']),
+      new Set([
+        'phase-start',
+        'phase-due',
+        'phase-reminder',
+        'material-due',
+        'material-reminder',
+        'package-dispatch',
+        'meeting',
+        'status-report',
+      ]),
     );
     const sbv3 = preview.find((e) => e.key === 'sbv/phase/3/start')!;
     expect(sbv3.at).toBe('2025-06-02T09:00:00+02:00'); // the gate opens at the June meeting
     expect(preview.find((e) => e.key === 'sbv/phase/2A/start')!.at).toBe('2025-03-31T00:00:00+02:00');
-    expect(preview.find((e) => e.key === 'meeting/udvalg-juni')).toMatchObject({ allDay: true, date: '2025-06-02', at: '2025-06-02T00:00:00+02:00' });
+    expect(preview.find((e) => e.key === 'meeting/udvalg-juni')).toMatchObject({
+      allDay: true,
+      date: '2025-06-02',
+      at: '2025-06-02T00:00:00+02:00',
+    });
     expect(preview.filter((e) => e.kind === 'phase-reminder')).toHaveLength(21 * 3);
     expect(preview.filter((e) => e.kind === 'material-reminder')).toHaveLength(10 * 3);
   });
@@ -263,20 +312,42 @@ describe('computeSchedule', () => {
 
     // Phase 1 finished late, so 2A starts when it was completed.
     expect(events.find((e) => e.key === 'sbv/phase/2A/start')!.at).toBe('2025-04-02T14:00:00+02:00');
-    expect(summary(sbv('phase-escalation').filter((e) => e.phase === '1'))).toEqual(['2025-03-31T09:00:00+02:00 phase-escalation +1']);
+    expect(summary(sbv('phase-escalation').filter((e) => e.phase === '1'))).toEqual([
+      '2025-03-31T09:00:00+02:00 phase-escalation +1',
+    ]);
     // 2A never completes: it escalates through `until`; 2C waits for it and never starts.
-    expect(sbv('phase-escalation').filter((e) => e.phase === '2A').map((e) => e.date)).toEqual([
-      '2025-04-22', '2025-04-29', '2025-05-06', '2025-05-13', '2025-05-20', '2025-05-27', '2025-06-04', '2025-06-12', '2025-06-19', '2025-06-26',
+    expect(
+      sbv('phase-escalation')
+        .filter((e) => e.phase === '2A')
+        .map((e) => e.date),
+    ).toEqual([
+      '2025-04-22',
+      '2025-04-29',
+      '2025-05-06',
+      '2025-05-13',
+      '2025-05-20',
+      '2025-05-27',
+      '2025-06-04',
+      '2025-06-12',
+      '2025-06-19',
+      '2025-06-26',
     ]);
     expect(events.some((e) => e.key === 'sbv/phase/2C/start')).toBe(false);
     expect(events.some((e) => e.phase === '2C' && e.notify)).toBe(false);
     expect(events.some((e) => e.key === 'sbv/phase/2C/due')).toBe(true);
 
     // Each phase's sends equal phaseReminders with the same facts.
-    const expected2A = phaseReminders(plan, 'sbv', '2A', { activeFrom: '2025-04-02T14:00:00+02:00', until: '2025-06-30' });
-    expect(sbv('phase-reminder').concat(sbv('phase-escalation')).filter((e) => e.phase === '2A').map((e) => e.key).sort()).toEqual(
-      expected2A.map((e) => e.key).sort(),
-    );
+    const expected2A = phaseReminders(plan, 'sbv', '2A', {
+      activeFrom: '2025-04-02T14:00:00+02:00',
+      until: '2025-06-30',
+    });
+    expect(
+      sbv('phase-reminder')
+        .concat(sbv('phase-escalation'))
+        .filter((e) => e.phase === '2A')
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual(expected2A.map((e) => e.key).sort());
     const expected2B = phaseReminders(plan, 'sbv', '2B', {
       activeFrom: '2025-03-24T00:00:00+01:00',
       completedAt: '2025-04-15T16:00:00+02:00',
@@ -287,7 +358,9 @@ describe('computeSchedule', () => {
     // Approved material stops escalating; unapproved material keeps going.
     expect(summary(sbv('material-escalation'))).toEqual(['2025-05-06T09:00:00+02:00 material-escalation +1']);
     expect(events.filter((e) => e.subAnalysis === 'ledige' && e.kind === 'material-escalation')).toEqual(
-      deliverableReminders(plan, 'udvalg-juni', 'ledige', { until: '2025-06-30' }).filter((e) => e.kind === 'material-escalation'),
+      deliverableReminders(plan, 'udvalg-juni', 'ledige', { until: '2025-06-30' }).filter(
+        (e) => e.kind === 'material-escalation',
+      ),
     );
     expect(events[events.length - 1].date <= '2025-06-30').toBe(true);
   });
@@ -297,12 +370,20 @@ describe('computeSchedule', () => {
     const sent = events.filter((e) => e.notify);
     expect(sent.every((e) => e.at >= '2025-04-10T12')).toBe(true);
     expect(events.find((e) => e.key === 'sbv/phase/1/start')!.at).toBe('2025-04-10T12:00:00+02:00');
-    expect(sent.filter((e) => e.key.startsWith('sbv/phase/1/')).map((e) => e.date)).toEqual(['2025-04-14', '2025-04-24']);
+    expect(sent.filter((e) => e.key.startsWith('sbv/phase/1/')).map((e) => e.date)).toEqual([
+      '2025-04-14',
+      '2025-04-24',
+    ]);
   });
 
   it('keeps a gated phase waiting until its gate is opened', () => {
     const facts = {
-      phaseCompleted: { 'sbv/1': '2025-03-28T15:00:00+01:00', 'sbv/2A': '2025-04-16T15:00:00+02:00', 'sbv/2B': '2025-04-16T15:00:00+02:00', 'sbv/2C': '2025-05-23T15:00:00+02:00' },
+      phaseCompleted: {
+        'sbv/1': '2025-03-28T15:00:00+01:00',
+        'sbv/2A': '2025-04-16T15:00:00+02:00',
+        'sbv/2B': '2025-04-16T15:00:00+02:00',
+        'sbv/2C': '2025-05-23T15:00:00+02:00',
+      },
     };
     expect(computeSchedule(plan, facts).some((e) => e.key === 'sbv/phase/3/start')).toBe(false);
     const opened = computeSchedule(plan, { ...facts, gateOpened: { 'sbv/3': '2025-06-04T11:00:00+02:00' } });
@@ -312,8 +393,13 @@ describe('computeSchedule', () => {
   });
 
   it('can assume the rest happens on time', () => {
-    const events = computeSchedule(plan, { phaseCompleted: { 'sbv/1': '2025-04-02T14:00:00+02:00' }, assumeOnTime: true });
-    expect(events.filter((e) => e.kind === 'phase-escalation').map((e) => e.key)).toEqual(['sbv/phase/1/escalation/2025-03-31']);
+    const events = computeSchedule(plan, {
+      phaseCompleted: { 'sbv/1': '2025-04-02T14:00:00+02:00' },
+      assumeOnTime: true,
+    });
+    expect(events.filter((e) => e.kind === 'phase-escalation').map((e) => e.key)).toEqual([
+      'sbv/phase/1/escalation/2025-03-31',
+    ]);
   });
 
   it('is fast for 200 sub-analyses', () => {

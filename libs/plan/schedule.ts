@@ -286,7 +286,8 @@ function phaseDeadline(
     tags: { subAnalysis: sub.id, phase: phase.code },
     reminderTitle: (n) =>
       `Påmindelse: fase ${phase.code} forfalder ${n === 0 ? 'i dag' : `om ${workingDaysText(n)}`} (uge ${week}) – ${sub.title}`,
-    escalationTitle: (n) => `Overskredet: fase ${phase.code} er ${workingDaysText(n)} over fristen ${dueText} – ${sub.title}`,
+    escalationTitle: (n) =>
+      `Overskredet: fase ${phase.code} er ${workingDaysText(n)} over fristen ${dueText} – ${sub.title}`,
   });
 }
 
@@ -477,7 +478,8 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
   const onTime = progress === undefined || progress.assumeOnTime === true;
   const until = facts.until ?? plan.ends;
   const startedMs = facts.startedAt !== undefined ? cal.millis(facts.startedAt) : -Infinity;
-  const instant = (value: Instant | undefined): number | undefined => (value === undefined ? undefined : cal.millis(value));
+  const instant = (value: Instant | undefined): number | undefined =>
+    value === undefined ? undefined : cal.millis(value);
   const meetingById = new Map(plan.meetings.map((m) => [m.id, m]));
   const events: ScheduledEvent[] = [];
 
@@ -541,7 +543,11 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
       const approved = instant(facts.deliverableApproved?.[`${meeting.id}/${sub.id}`]);
       const assumedApproval = onTime ? cal.atMillis(addDays(meeting.materialDue, 1), '00:00') : Infinity;
       events.push(
-        ...materialDeadline(cal, plan, sub, meeting, { activeFromMs: startedMs, endMs: approved ?? assumedApproval, until }),
+        ...materialDeadline(cal, plan, sub, meeting, {
+          activeFromMs: startedMs,
+          endMs: approved ?? assumedApproval,
+          until,
+        }),
       );
     }
   }
@@ -584,12 +590,19 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
       if (!phase || visiting.has(code)) return {}; // unknown or cyclic: never ready
       visiting.add(code);
       const f = factsOf(phase);
-      const conditions = [cal.atMillis(phase.plannedStart, '00:00'), startedMs, f.gateOpened, ...phase.after.map((a) => resolve(a).completeMs)];
+      const conditions = [
+        cal.atMillis(phase.plannedStart, '00:00'),
+        startedMs,
+        f.gateOpened,
+        ...phase.after.map((a) => resolve(a).completeMs),
+      ];
       const readyMs = conditions.some((c) => c === undefined) ? undefined : Math.max(...(conditions as number[]));
       // A completed phase has started, even if the start was not recorded.
-      const startMs = f.started ?? (f.completed !== undefined ? Math.min(readyMs ?? f.completed, f.completed) : readyMs);
+      const startMs =
+        f.started ?? (f.completed !== undefined ? Math.min(readyMs ?? f.completed, f.completed) : readyMs);
       const completeMs =
-        f.completed ?? (onTime && startMs !== undefined ? Math.max(startMs, cal.atMillis(addDays(phase.due, 1), '00:00')) : undefined);
+        f.completed ??
+        (onTime && startMs !== undefined ? Math.max(startMs, cal.atMillis(addDays(phase.due, 1), '00:00')) : undefined);
       const result = { startMs, completeMs };
       times.set(code, result);
       return result;

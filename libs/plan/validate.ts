@@ -49,7 +49,9 @@ export function validateDefinition(input: unknown): ValidationResult {
   } catch (e) {
     return {
       valid: false,
-      errors: [{ path: '', message: `The definition could not be checked: ${e instanceof Error ? e.message : String(e)}` }],
+      errors: [
+        { path: '', message: `The definition could not be checked: ${e instanceof Error ? e.message : String(e)}` },
+      ],
       warnings: [],
     };
   }
@@ -126,16 +128,22 @@ function isTypeMismatchAtRoot(issue: z.core.$ZodIssue): boolean {
 /** Messages for issues the schema has no specific message for. */
 function genericMessage(issue: z.core.$ZodRawIssue): string | undefined {
   const path = issue.path ?? [];
-  const missing = issue.input === undefined && ['invalid_type', 'invalid_union', 'invalid_value'].includes(issue.code ?? '');
+  const missing =
+    issue.input === undefined && ['invalid_type', 'invalid_union', 'invalid_value'].includes(issue.code ?? '');
   if (missing) {
-    return path.length === 0 ? 'The definition is empty.' : `Required field '${String(path[path.length - 1])}' is missing.`;
+    return path.length === 0
+      ? 'The definition is empty.'
+      : `Required field '${String(path[path.length - 1])}' is missing.`;
   }
   switch (issue.code) {
     case 'invalid_type':
       return `Expected ${describeType(issue.expected)}, but found ${describeValue(issue.input)}.`;
     case 'invalid_union': {
       // When no branch accepts the value's type, say which types would do.
-      const expected = issue.errors.flat().filter(isTypeMismatchAtRoot).map((i) => describeType((i as { expected: string }).expected));
+      const expected = issue.errors
+        .flat()
+        .filter(isTypeMismatchAtRoot)
+        .map((i) => describeType((i as { expected: string }).expected));
       return expected.length === issue.errors.length
         ? `Expected ${[...new Set(expected)].join(' or ')}, but found ${describeValue(issue.input)}.`
         : 'Has an unexpected form.';
@@ -173,7 +181,8 @@ function describeType(expected: string): string {
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return 'a mapping of fields';
   return `${typeof value} ${String(value)}`;
 }
@@ -184,7 +193,8 @@ function withoutKeys(input: unknown, issues: readonly z.core.$ZodIssue[]): unkno
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     let node: unknown = copy;
-    for (const part of issue.path) node = isObject(node) || Array.isArray(node) ? (node as Raw)[part as string] : undefined;
+    for (const part of issue.path)
+      node = isObject(node) || Array.isArray(node) ? (node as Raw)[part as string] : undefined;
     if (isObject(node)) for (const key of issue.keys) delete node[key];
   }
   return copy;
@@ -245,11 +255,19 @@ function crossFieldErrors(input: unknown): Problem[] {
     people: isObject(input.people) ? new Set(Object.keys(input.people)) : undefined,
   };
   list(input.secretariat).forEach((v, i) => checkPersonRef(ctx, ['secretariat', i], v));
-  list(field(input.steeringGroup, 'members')).forEach((v, i) => checkPersonRef(ctx, ['steeringGroup', 'members', i], v));
+  list(field(input.steeringGroup, 'members')).forEach((v, i) =>
+    checkPersonRef(ctx, ['steeringGroup', 'members', i], v),
+  );
   list(field(input.committee, 'members')).forEach((v, i) => checkPersonRef(ctx, ['committee', 'members', i], v));
   if (isObject(input.committee)) ctx.meetings = checkMeetings(ctx, list(input.committee.meetings));
   const subs = list(input.subAnalyses);
-  checkUnique(ctx, subs, (s) => field(s, 'id'), (i) => ['subAnalyses', i, 'id'], usedTwice('Sub-analysis id'));
+  checkUnique(
+    ctx,
+    subs,
+    (s) => field(s, 'id'),
+    (i) => ['subAnalyses', i, 'id'],
+    usedTwice('Sub-analysis id'),
+  );
   subs.forEach((sub, i) => checkSubAnalysis(ctx, sub, i));
   return ctx.out.problems;
 }
@@ -302,7 +320,13 @@ function checkDateSpec(ctx: Context, path: PathPart[], v: unknown): IsoDate | un
 }
 
 function checkMeetings(ctx: Context, meetings: unknown[]): Set<string> {
-  const ids = checkUnique(ctx, meetings, (m) => field(m, 'id'), (i) => ['committee', 'meetings', i, 'id'], usedTwice('Meeting id'));
+  const ids = checkUnique(
+    ctx,
+    meetings,
+    (m) => field(m, 'id'),
+    (i) => ['committee', 'meetings', i, 'id'],
+    usedTwice('Meeting id'),
+  );
   meetings.forEach((m, i) => {
     const path = ['committee', 'meetings', i];
     const date = checkDateSpec(ctx, [...path, 'date'], field(m, 'date'));
@@ -324,7 +348,13 @@ function checkSubAnalysis(ctx: Context, sub: unknown, i: number): void {
   list(sub.projectLeads).forEach((v, j) => checkPersonRef(ctx, [...base, 'projectLeads', j], v));
 
   const phases = list(sub.phases);
-  const codes = checkUnique(ctx, phases, (p) => field(p, 'code'), (j) => [...base, 'phases', j, 'code'], usedTwice('Phase code'));
+  const codes = checkUnique(
+    ctx,
+    phases,
+    (p) => field(p, 'code'),
+    (j) => [...base, 'phases', j, 'code'],
+    usedTwice('Phase code'),
+  );
   phases.forEach((p, j) => {
     if (!isObject(p)) return;
     const path = [...base, 'phases', j];
@@ -332,7 +362,10 @@ function checkSubAnalysis(ctx: Context, sub: unknown, i: number): void {
     list(p.after).forEach((a, k) => {
       const code = codeOf(a);
       if (code !== undefined && !codes.has(code)) {
-        ctx.out.add([...path, 'after', k], `Unknown phase '${code}'; 'after' must name phases of the same sub-analysis.`);
+        ctx.out.add(
+          [...path, 'after', k],
+          `Unknown phase '${code}'; 'after' must name phases of the same sub-analysis.`,
+        );
       }
     });
     checkMeetingRef(ctx, [...path, 'gate', 'meeting'], field(p.gate, 'meeting'));
@@ -376,7 +409,10 @@ function checkPhaseWeeks(ctx: Context, p: Raw, path: PathPart[]): void {
     return;
   }
   if (hasFrom !== hasTo) {
-    ctx.out.add([...path, hasFrom ? 'to' : 'from'], `Required field '${hasFrom ? 'to' : 'from'}' is missing; 'from' and 'to' go together.`);
+    ctx.out.add(
+      [...path, hasFrom ? 'to' : 'from'],
+      `Required field '${hasFrom ? 'to' : 'from'}' is missing; 'from' and 'to' go together.`,
+    );
     return;
   }
   if (hasWeeks) {
@@ -385,7 +421,10 @@ function checkPhaseWeeks(ctx: Context, p: Raw, path: PathPart[]): void {
     const problem = weekProblem(ctx.year, weeks.first) ?? weekProblem(ctx.year, weeks.last);
     if (problem) ctx.out.add([...path, 'weeks'], problem);
     else if (weeks.last < weeks.first) {
-      ctx.out.add([...path, 'weeks'], `The weeks run backwards (${weeks.first} to ${weeks.last}); write the earlier week first.`);
+      ctx.out.add(
+        [...path, 'weeks'],
+        `The weeks run backwards (${weeks.first} to ${weeks.last}); write the earlier week first.`,
+      );
     }
     return;
   }
@@ -446,7 +485,10 @@ function planWarnings(def: ProgrammeDefinition, plan: ProgrammePlan): Problem[] 
   def.committee.meetings.forEach((m, i) => {
     const planned = meetingById.get(m.id)!;
     const path = ['committee', 'meetings', i];
-    for (const [key, date] of [['date', planned.date], ['materialDue', planned.materialDue]] as const) {
+    for (const [key, date] of [
+      ['date', planned.date],
+      ['materialDue', planned.materialDue],
+    ] as const) {
       const reason = cal.nonWorkingReason(date);
       if (reason) out.add([...path, key], `${date} is not a working day (${reason}).`);
     }
@@ -492,7 +534,10 @@ function planWarnings(def: ProgrammeDefinition, plan: ProgrammePlan): Problem[] 
         .filter((p) => compareDates(d.materialDue, p.due) < 0);
       if (late.length === 0) return;
       const phases = late.map((p) => `${p.code} (due ${p.due})`);
-      const named = phases.length === 1 ? `phase ${phases[0]}` : `phases ${phases.slice(0, -1).join(', ')} and ${phases[phases.length - 1]}`;
+      const named =
+        phases.length === 1
+          ? `phase ${phases[0]}`
+          : `phases ${phases.slice(0, -1).join(', ')} and ${phases[phases.length - 1]}`;
       out.add(
         ['subAnalyses', i, 'deliverables', k],
         `The material for meeting '${d.meeting}' is due on ${d.materialDue}, before ${named}, which should produce it.`,
@@ -508,6 +553,10 @@ function warnSharedEmails(out: Collector, def: ProgrammeDefinition): void {
     const email = person.email.toLowerCase();
     const other = firstKey.get(email);
     if (other === undefined) firstKey.set(email, key);
-    else out.add(['people', key, 'email'], `The e-mail ${person.email} is also used by '${other}'; both keys are the same person.`);
+    else
+      out.add(
+        ['people', key, 'email'],
+        `The e-mail ${person.email} is also used by '${other}'; both keys are the same person.`,
+      );
   }
 }
