@@ -1,16 +1,27 @@
 import type { DataSource } from 'typeorm';
 import type { SporConfig } from '../libs/config';
+import { createMailActivities } from './mail/mail.activities';
+import { MailTransport, createMailTransport } from './mail/transport';
+import { createReadModelActivities } from './read-model/read-model.activities';
+
+export type { NotificationRequest, NotificationResult } from './mail/mail.activities';
+export type { HistoryRecord, PlanChangeRecord, SnapshotRecord } from './read-model/read-model.activities';
 
 /** What activities need from the process that hosts them. */
 export interface ActivityDeps {
   dataSource: DataSource;
   config: SporConfig;
+  /** Defaults to SMTP_URL's server, or .eml files under DATA_DIR/mail. */
+  transport?: MailTransport;
 }
 
 /** Every activity the worker offers, grouped by what they touch. */
 export function createActivities(deps: ActivityDeps) {
-  void deps;
-  return {};
+  const transport = deps.transport ?? createMailTransport(deps.config);
+  return {
+    ...createMailActivities(deps.dataSource, transport),
+    ...createReadModelActivities(deps.dataSource),
+  };
 }
 
 export type SporActivities = ReturnType<typeof createActivities>;

@@ -6,14 +6,26 @@ import { ApiTokenEntity } from './entities/api-token.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { ProgrammeEntity } from './entities/programme.entity';
 import { SettingEntity } from './entities/setting.entity';
+import { SubAnalysisStateEntity } from './entities/sub-analysis-state.entity';
+import { HistoryEntryEntity } from './entities/history-entry.entity';
+import { NotificationEntity } from './entities/notification.entity';
 import { Foundation1700000000001 } from './migrations/1700000000001-foundation';
 import { PeopleAndAudit1700000000002 } from './migrations/1700000000002-people-and-audit';
+import { ReadModel1700000000003 } from './migrations/1700000000003-read-model';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
-export const ENTITIES = [ProgrammeEntity, SettingEntity, ApiTokenEntity, AuditEntryEntity];
+export const ENTITIES = [
+  ProgrammeEntity,
+  SettingEntity,
+  SubAnalysisStateEntity,
+  HistoryEntryEntity,
+  NotificationEntity,
+  ApiTokenEntity,
+  AuditEntryEntity,
+];
 
 /** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
-export const MIGRATIONS = [Foundation1700000000001, PeopleAndAudit1700000000002];
+export const MIGRATIONS = [Foundation1700000000001, PeopleAndAudit1700000000002, ReadModel1700000000003];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false } as const;

@@ -3,3 +3,7 @@ export * from './entities/api-token.entity';
 export * from './entities/audit-entry.entity';
 export * from './entities/programme.entity';
 export * from './entities/setting.entity';
+export * from './entities/sub-analysis-state.entity';
+export * from './entities/history-entry.entity';
+export * from './entities/notification.entity';
+export * from './transactions';

@@ -1,0 +1,81 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { NotificationEntity } from '../../libs/persistence/entities/notification.entity';
+import { inTransaction } from '../../libs/persistence/transactions';
+import type { MailTransport } from './transport';
+
+/** One notification a workflow wants sent, under a key unique to the workflow and the event. */
+export interface NotificationRequest {
+  key: string;
+  programmeId: string;
+  subAnalysisId?: string;
+  kind: string;
+  recipients: string[];
+  subject: string;
+  text: string;
+  /** The instant the plan says it is due. */
+  dueAt: string;
+}
+
+export interface NotificationResult {
+  sentAt: string;
+  /** True when an earlier attempt had already sent it. */
+  alreadySent: boolean;
+}
+
+/**
+ * Sending goes through the outbox: the row is claimed under its key first, the message
+ * leaves, then the row is marked sent. A retry of an activity whose message already left
+ * finds the mark and sends nothing. (The one gap no outbox closes: a crash after the SMTP
+ * server took the message and before the mark; the retry then sends it again, with the
+ * same Message-ID.)
+ */
+export function createMailActivities(dataSource: DataSource, transport: MailTransport) {
+  return {
+    async sendNotification(req: NotificationRequest): Promise<NotificationResult> {
+      if (req.recipients.length === 0) {
+        throw ApplicationFailure.nonRetryable(`Notification ${req.key} has no recipients`);
+      }
+      // Claim the key (or find it claimed). In a transaction so that, on SQLite's single
+      // connection, it never lands inside another activity's transaction.
+      const row = await inTransaction(dataSource, async (tx) => {
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(NotificationEntity)
+          .values({
+            key: req.key,
+            programmeId: req.programmeId,
+            subAnalysisId: req.subAnalysisId ?? null,
+            kind: req.kind,
+            recipients: JSON.stringify(req.recipients),
+            subject: req.subject,
+            body: req.text,
+            dueAt: req.dueAt,
+            sentAt: null,
+            transport: null,
+            messageId: null,
+          })
+          .orIgnore()
+          .execute();
+        return tx.getRepository(NotificationEntity).findOneByOrFail({ key: req.key });
+      });
+      if (row.sentAt) return { sentAt: row.sentAt, alreadySent: true };
+
+      const { messageId } = await transport.send({
+        key: req.key,
+        to: req.recipients,
+        subject: req.subject,
+        text: req.text,
+      });
+      const sentAt = new Date().toISOString();
+      await inTransaction(dataSource, (tx) =>
+        tx
+          .getRepository(NotificationEntity)
+          .update({ key: req.key, sentAt: IsNull() }, { sentAt, transport: transport.kind, messageId }),
+      );
+      return { sentAt, alreadySent: false };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as nodemailer from 'nodemailer';
+import type { SporConfig } from '../../libs/config';
+
+/** A message ready to leave, with the idempotency key it is sent under. */
+export interface Envelope {
+  key: string;
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+export interface MailTransport {
+  kind: 'smtp' | 'file';
+  send(envelope: Envelope): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+/** A Message-ID derived from the key, so that a receiving system can spot a duplicate too. */
+export function messageIdFor(key: string): string {
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@spor>`;
+}
+
+/**
+ * SMTP when SMTP_URL is set; otherwise each message becomes `DATA_DIR/mail/<hash>.eml`,
+ * named by its key so that writing it again replaces rather than duplicates it.
+ */
+export function createMailTransport(config: SporConfig): MailTransport {
+  const from = config.mail.from;
+  if (config.mail.smtpUrl) {
+    // Time-outs well inside the activity's 30 seconds, so a hung server fails the attempt.
+    const smtp = nodemailer.createTransport({
+      url: config.mail.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
+    return {
+      kind: 'smtp',
+      async send(e) {
+        const messageId = messageIdFor(e.key);
+        await smtp.sendMail({ from, to: e.to, subject: e.subject, text: e.text, messageId });
+        return { messageId };
+      },
+      close: () => smtp.close(),
+    };
+  }
+  const dir = path.join(config.dataDir, 'mail');
+  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    kind: 'file',
+    async send(e) {
+      const messageId = messageIdFor(e.key);
+      const info = await stream.sendMail({ from, to: e.to, subject: e.subject, text: e.text, messageId });
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${messageId.slice(1, 41)}.eml`);
+      fs.writeFileSync(`${file}.tmp`, info.message as Buffer);
+      fs.renameSync(`${file}.tmp`, file);
+      return { messageId };
+    },
+    close: () => stream.close(),
+  };
+}

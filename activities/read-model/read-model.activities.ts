@@ -1,0 +1,90 @@
+import type { DataSource } from 'typeorm';
+import { HistoryEntryEntity } from '../../libs/persistence/entities/history-entry.entity';
+import { ProgrammeEntity } from '../../libs/persistence/entities/programme.entity';
+import type { ProgrammeDefinition } from '../../libs/plan';
+import { type PhaseWeeksChange, withPhaseWeeks } from '../../libs/plan/changes';
+import { SubAnalysisStateEntity } from '../../libs/persistence/entities/sub-analysis-state.entity';
+import { inTransaction } from '../../libs/persistence/transactions';
+
+/** A snapshot of a sub-analysis as its workflow sees it (the shape is the workflow's; see workflows/). */
+export interface SnapshotRecord {
+  programmeId: string;
+  subAnalysisId: string;
+  version: number;
+  snapshot: unknown;
+}
+
+/** A phase's new weeks, applied to the stored definition together with the snapshot. */
+export interface PlanChangeRecord {
+  code: string;
+  change: PhaseWeeksChange;
+}
+
+export interface HistoryRecord {
+  key: string;
+  at: string;
+  kind: string;
+  phase?: string;
+  actor?: string;
+  text: string;
+}
+
+/**
+ * The read model: workflows write every state change here so that the API answers
+ * status questions from the database without querying workflows.
+ */
+export function createReadModelActivities(dataSource: DataSource) {
+  return {
+    async recordSubAnalysis(
+      record: SnapshotRecord,
+      history: HistoryRecord[],
+      planChange?: PlanChangeRecord,
+    ): Promise<void> {
+      await inTransaction(dataSource, async (tx) => {
+        const states = tx.getRepository(SubAnalysisStateEntity);
+        const current = await states.findOneBy({
+          programmeId: record.programmeId,
+          subAnalysisId: record.subAnalysisId,
+        });
+        // A retry that arrives after a newer write must not roll the state back.
+        if (!current || current.version < record.version) {
+          if (planChange) {
+            // The stored definition follows the plan change in the same transaction.
+            const programmes = tx.getRepository(ProgrammeEntity);
+            const programme = await programmes.findOneByOrFail({ id: record.programmeId });
+            const definition = JSON.parse(programme.definition) as ProgrammeDefinition;
+            const changed = withPhaseWeeks(definition, record.subAnalysisId, planChange.code, planChange.change);
+            await programmes.update({ id: record.programmeId }, { definition: JSON.stringify(changed) });
+          }
+          await states.save({
+            programmeId: record.programmeId,
+            subAnalysisId: record.subAnalysisId,
+            version: record.version,
+            snapshot: JSON.stringify(record.snapshot),
+            updatedAt: new Date().toISOString(),
+          });
+        }
+        if (history.length) {
+          await tx
+            .createQueryBuilder()
+            .insert()
+            .into(HistoryEntryEntity)
+            .values(
+              history.map((h) => ({
+                key: h.key,
+                programmeId: record.programmeId,
+                subAnalysisId: record.subAnalysisId,
+                at: h.at,
+                kind: h.kind,
+                phase: h.phase ?? null,
+                actor: h.actor ?? null,
+                text: h.text,
+              })),
+            )
+            .orIgnore()
+            .execute();
+        }
+      });
+    },
+  };
+}
