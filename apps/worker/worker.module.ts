@@ -46,6 +46,9 @@ export class WorkerModule {
                 ? { workflowBundle: { codePath: options.workflowBundlePath } }
                 : workflowSource()),
               activities: createActivities({ dataSource, config }),
+              ...(config.temporal.maxCachedWorkflows !== undefined
+                ? { maxCachedWorkflows: config.temporal.maxCachedWorkflows }
+                : {}),
             });
             new Logger('Worker').log(`Polling task queue "${config.temporal.taskQueue}" at ${temporalAddress(config)}`);
             return worker;

@@ -27,6 +27,7 @@ const schema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('spor'),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   TEMPORAL_CLI_PATH: z.string().min(1).optional(),
   TEMPORAL_TEST_SERVER_PATH: z.string().min(1).optional(),
   SMTP_URL: z
@@ -53,6 +54,8 @@ export interface SporConfig {
     taskQueue: string;
     embeddedPort: number;
     uiPort: number;
+    /** Workflows the worker keeps in memory between tasks; 0 turns off sticky execution. */
+    maxCachedWorkflows?: number;
     cliPath?: string;
     testServerPath?: string;
   };
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SporConfig {
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       embeddedPort: e.TEMPORAL_PORT,
       uiPort: e.TEMPORAL_UI_PORT,
+      maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS,
       cliPath: e.TEMPORAL_CLI_PATH,
       testServerPath: e.TEMPORAL_TEST_SERVER_PATH,
     },

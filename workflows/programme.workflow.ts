@@ -1,0 +1,41 @@
+/**
+ * One programme: starts a sub-analysis workflow per analysespor and waits for them.
+ * Meetings and status reports join this workflow as they are built.
+ */
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+import type { ProgrammeDefinition } from '../libs/plan';
+import { subAnalysisWorkflowId } from './ids';
+import { subAnalysisWorkflow } from './sub-analysis.workflow';
+
+export interface ProgrammeInput {
+  programmeId: string;
+  definition: ProgrammeDefinition;
+  /** Base of links in messages. */
+  publicUrl: string;
+}
+
+export interface ProgrammeResult {
+  subAnalyses: { id: string; finished: boolean }[];
+}
+
+export async function programmeWorkflow(input: ProgrammeInput): Promise<ProgrammeResult> {
+  const children = await Promise.all(
+    input.definition.subAnalyses.map((s) =>
+      startChild(subAnalysisWorkflow, {
+        workflowId: subAnalysisWorkflowId(input.programmeId, s.id),
+        args: [
+          {
+            programmeId: input.programmeId,
+            subAnalysisId: s.id,
+            definition: input.definition,
+            publicUrl: input.publicUrl,
+          },
+        ],
+        // Sub-analyses live on their own: each continues as new on its own schedule.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      }),
+    ),
+  );
+  const results = await Promise.all(children.map((c) => c.result()));
+  return { subAnalyses: results.map((r) => ({ id: r.subAnalysisId, finished: r.finished })) };
+}
