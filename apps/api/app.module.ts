@@ -8,6 +8,7 @@ import { connectClient } from '../../libs/temporal';
 import { AuthModule } from './auth/auth.module';
 import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
+import { ProgrammesModule } from './programmes/programmes.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         AuthModule,
+        ProgrammesModule,
       ],
       controllers: [HealthController],
       providers: [

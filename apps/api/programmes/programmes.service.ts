@@ -1,0 +1,158 @@
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { SporConfig } from '../../../libs/config';
+import { ProgrammeEntity } from '../../../libs/persistence';
+import {
+  ProgrammeDefinition,
+  ProgrammePlan,
+  ValidationResult,
+  computePlan,
+  parseDefinition,
+  upcomingInstance,
+  validateDefinition,
+} from '../../../libs/plan';
+import { loadDefaultProgramme } from '../../../libs/plan/default-programme';
+import { BadInputException } from '../common/errors';
+import { CONFIG } from '../common/tokens';
+
+export interface ProgrammeView {
+  id: string;
+  title: string;
+  year: number;
+  startedAt: string | null;
+  createdAt: string;
+  definition: ProgrammeDefinition;
+  plan: ProgrammePlan;
+}
+
+/** Reads a request body as a definition: a JSON object, or YAML/JSON text. */
+export function checkDefinitionBody(body: unknown, contentType: string | undefined): ValidationResult {
+  if (typeof body === 'string') return parseDefinition(body, contentType);
+  if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) {
+    return {
+      valid: false,
+      errors: [{ path: '', message: 'The request has no definition in its body.' }],
+      warnings: [],
+    };
+  }
+  return validateDefinition(body);
+}
+
+/** Programme definitions as stored, and their computed plans. */
+@Injectable()
+export class ProgrammesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Programmes');
+  /** Plans are pure functions of stored definitions; computing them once per definition text is enough. */
+  private readonly plans = new Map<string, { text: string; definition: ProgrammeDefinition; plan: ProgrammePlan }>();
+
+  constructor(
+    @InjectRepository(ProgrammeEntity) private readonly repo: Repository<ProgrammeEntity>,
+    @Inject(CONFIG) private readonly config: SporConfig,
+  ) {}
+
+  /** The embedded default: the Aarhus programme for the next year it is still ahead in. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.loadDefaultProgramme) return;
+    const today = new Date().toISOString().slice(0, 10);
+    const definition = upcomingInstance(loadDefaultProgramme(), today);
+    if (await this.repo.existsBy({ id: definition.id })) return;
+    await this.repo.insert(this.toEntity(definition, null, null)).catch((err: Error) => {
+      // Two processes booting at once: the other one won.
+      if (!/unique|duplicate|constraint/i.test(err.message)) throw err;
+    });
+    this.logger.log(`Loaded the default programme ${definition.id}`);
+  }
+
+  async create(body: unknown, contentType: string | undefined, createdBy: string | null): Promise<ProgrammeView> {
+    const result = checkDefinitionBody(body, contentType);
+    if (!result.valid || !result.definition) {
+      throw new BadInputException(result.errors, `The definition has ${result.errors.length} problem(s)`);
+    }
+    const definition = result.definition;
+    if (await this.repo.existsBy({ id: definition.id })) {
+      throw new ConflictException(`A programme with id "${definition.id}" exists already`);
+    }
+    const source = typeof body === 'string' ? body : null;
+    try {
+      await this.repo.insert(this.toEntity(definition, source, createdBy));
+    } catch (err) {
+      if (/unique|duplicate|constraint/i.test((err as Error).message)) {
+        throw new ConflictException(`A programme with id "${definition.id}" exists already`);
+      }
+      throw err;
+    }
+    return this.get(definition.id);
+  }
+
+  async list(visible?: (id: string) => boolean): Promise<Omit<ProgrammeView, 'definition'>[]> {
+    const rows = await this.repo.find({ order: { id: 'ASC' } });
+    return rows
+      .filter((r) => !visible || visible(r.id))
+      .map((r) => {
+        const { definition: _d, ...view } = this.view(r);
+        return view;
+      });
+  }
+
+  async get(id: string): Promise<ProgrammeView> {
+    return this.view(await this.entity(id));
+  }
+
+  async entity(id: string): Promise<ProgrammeEntity> {
+    const row = await this.repo.findOneBy({ id });
+    if (!row) throw new NotFoundException(`No programme with id "${id}"`);
+    return row;
+  }
+
+  async planOf(id: string): Promise<{ definition: ProgrammeDefinition; plan: ProgrammePlan; entity: ProgrammeEntity }> {
+    const entity = await this.entity(id);
+    return { ...this.compute(entity), entity };
+  }
+
+  async markStarted(id: string, at: string): Promise<void> {
+    await this.repo.update({ id }, { startedAt: at });
+  }
+
+  private view(row: ProgrammeEntity): ProgrammeView {
+    const { definition, plan } = this.compute(row);
+    return {
+      id: row.id,
+      title: row.title,
+      year: row.year,
+      startedAt: row.startedAt,
+      createdAt: row.createdAt,
+      definition,
+      plan,
+    };
+  }
+
+  private compute(row: ProgrammeEntity): { definition: ProgrammeDefinition; plan: ProgrammePlan } {
+    const cached = this.plans.get(row.id);
+    if (cached && cached.text === row.definition) return cached;
+    const definition = JSON.parse(row.definition) as ProgrammeDefinition;
+    const entry = { text: row.definition, definition, plan: computePlan(definition) };
+    this.plans.set(row.id, entry);
+    return entry;
+  }
+
+  private toEntity(definition: ProgrammeDefinition, source: string | null, createdBy: string | null): ProgrammeEntity {
+    return Object.assign(new ProgrammeEntity(), {
+      id: definition.id,
+      title: definition.title,
+      year: definition.year,
+      definition: JSON.stringify(definition),
+      source,
+      createdAt: new Date().toISOString(),
+      createdBy,
+      startedAt: null,
+    });
+  }
+}

@@ -1,0 +1,205 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { HistoryEntryEntity, NotificationEntity, SubAnalysisStateEntity } from '../../../libs/persistence';
+import {
+  ProgrammePlan,
+  ScheduleProgress,
+  ScheduledEvent,
+  calendarOf,
+  computeSchedule,
+  workingDaysOverdue,
+} from '../../../libs/plan';
+import type { PhaseSnapshot, SubAnalysisSnapshot } from '../../../workflows/sub-analysis.workflow';
+import { ProgrammesService } from './programmes.service';
+
+export interface PhaseStatus extends PhaseSnapshot {
+  /** Working days past the due date, 0 when not overdue. */
+  overdueWorkingDays: number;
+}
+
+export interface SubAnalysisStatus {
+  id: string;
+  title: string;
+  phases: PhaseStatus[];
+  deliverables: SubAnalysisSnapshot['deliverables'];
+  nextDeadline: { kind: 'phase' | 'material'; phase?: string; meeting?: string; date: string } | null;
+  finished: boolean;
+}
+
+export interface ProgrammeStatus {
+  programme: { id: string; title: string; startedAt: string | null };
+  asOf: string;
+  nextMeeting: ProgrammePlan['meetings'][number] | null;
+  subAnalyses: SubAnalysisStatus[];
+}
+
+/**
+ * The secretariat's overview, answered from the read model the workflows write (no
+ * workflow is queried). A sub-analysis without a row yet shows its plan.
+ */
+@Injectable()
+export class StatusService {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    @InjectRepository(SubAnalysisStateEntity) private readonly states: Repository<SubAnalysisStateEntity>,
+    @InjectRepository(HistoryEntryEntity) private readonly history: Repository<HistoryEntryEntity>,
+    @InjectRepository(NotificationEntity) private readonly outbox: Repository<NotificationEntity>,
+  ) {}
+
+  async status(programmeId: string, now = new Date()): Promise<ProgrammeStatus> {
+    const { plan, entity } = await this.programmes.planOf(programmeId);
+    const snapshots = await this.snapshots(programmeId);
+    const today = calendarOf(plan).dateOf(now.getTime());
+    return {
+      programme: { id: entity.id, title: entity.title, startedAt: entity.startedAt },
+      asOf: now.toISOString(),
+      nextMeeting: plan.meetings.find((m) => m.date >= today) ?? null,
+      subAnalyses: plan.subAnalyses.map((s) =>
+        this.subAnalysisStatus(plan, snapshots.get(s.id) ?? planSnapshot(plan, s.id), now),
+      ),
+    };
+  }
+
+  async subAnalysis(programmeId: string, subAnalysisId: string) {
+    const { plan } = await this.programmes.planOf(programmeId);
+    if (!plan.subAnalyses.some((s) => s.id === subAnalysisId)) {
+      throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
+    }
+    const row = await this.states.findOneBy({ programmeId, subAnalysisId });
+    const snapshot = row ? (JSON.parse(row.snapshot) as SubAnalysisSnapshot) : planSnapshot(plan, subAnalysisId);
+    const history = await this.history.find({
+      where: { programmeId, subAnalysisId },
+      order: { at: 'ASC', key: 'ASC' },
+    });
+    const planned = plan.subAnalyses.find((s) => s.id === subAnalysisId)!;
+    return {
+      ...this.subAnalysisStatus(plan, snapshot, new Date()),
+      track: planned.track,
+      projectLeads: planned.projectLeads,
+      projectOwner: planned.projectOwner,
+      decisions: [],
+      history: history.map((h) => ({ at: h.at, kind: h.kind, phase: h.phase, actor: h.actor, text: h.text })),
+    };
+  }
+
+  /** What has happened, in the shape the schedule computation takes. */
+  async progress(programmeId: string, startedAt: string | null): Promise<ScheduleProgress | undefined> {
+    if (!startedAt) return undefined;
+    const progress: Required<
+      Pick<ScheduleProgress, 'phaseStarted' | 'phaseCompleted' | 'gateOpened' | 'deliverableApproved'>
+    > = {
+      phaseStarted: {},
+      phaseCompleted: {},
+      gateOpened: {},
+      deliverableApproved: {},
+    };
+    for (const [sid, snap] of await this.snapshots(programmeId)) {
+      for (const p of snap.phases) {
+        const key = `${sid}/${p.code}`;
+        if (p.actualStart) progress.phaseStarted[key] = p.actualStart;
+        if (p.completedAt) progress.phaseCompleted[key] = p.completedAt;
+        if (p.gate?.openedAt) progress.gateOpened[key] = p.gate.openedAt;
+      }
+      for (const d of snap.deliverables) {
+        if (d.approvedAt) progress.deliverableApproved[`${d.meeting}/${sid}`] = d.approvedAt;
+      }
+    }
+    return { ...progress, startedAt };
+  }
+
+  /** Every event of the programme, from what has happened so far and the plan for the rest. */
+  async schedule(programmeId: string): Promise<ScheduledEvent[]> {
+    const { plan, entity } = await this.programmes.planOf(programmeId);
+    const progress = await this.progress(programmeId, entity.startedAt);
+    return computeSchedule(plan, progress && { ...progress, assumeOnTime: true });
+  }
+
+  /** Messages sent, and the ones the plan says are still to come. */
+  async notifications(programmeId: string) {
+    const rows = await this.outbox.find({ where: { programmeId }, order: { dueAt: 'ASC', key: 'ASC' } });
+    const sent = rows.map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      subAnalysis: r.subAnalysisId,
+      recipients: JSON.parse(r.recipients) as string[],
+      subject: r.subject,
+      dueAt: r.dueAt,
+      sentAt: r.sentAt,
+    }));
+    const now = Date.now();
+    const upcoming = (await this.schedule(programmeId))
+      .filter((e) => e.notify && Date.parse(e.at) > now)
+      .map((e) => ({
+        key: e.key,
+        kind: e.kind,
+        subAnalysis: e.subAnalysis ?? null,
+        recipients: e.recipients,
+        subject: e.title,
+        dueAt: e.at,
+        sentAt: null,
+      }));
+    return { sent, upcoming };
+  }
+
+  private async snapshots(programmeId: string): Promise<Map<string, SubAnalysisSnapshot>> {
+    const rows = await this.states.findBy({ programmeId });
+    return new Map(rows.map((r) => [r.subAnalysisId, JSON.parse(r.snapshot) as SubAnalysisSnapshot]));
+  }
+
+  private subAnalysisStatus(plan: ProgrammePlan, snap: SubAnalysisSnapshot, now: Date): SubAnalysisStatus {
+    const at = now.toISOString();
+    const today = calendarOf(plan).dateOf(now.getTime());
+    const phases = snap.phases.map((p) => ({
+      ...p,
+      overdueWorkingDays: p.state === 'completed' ? 0 : workingDaysOverdue(plan, p.due, at),
+    }));
+    const deadlines = [
+      ...phases
+        .filter((p) => p.state !== 'completed' && p.due >= today)
+        .map((p) => ({ kind: 'phase' as const, phase: p.code, date: p.due })),
+      ...snap.deliverables
+        .filter((d) => d.state !== 'approved' && d.materialDue >= today)
+        .map((d) => ({ kind: 'material' as const, meeting: d.meeting, date: d.materialDue })),
+    ].sort((a, b) => a.date.localeCompare(b.date));
+    return {
+      id: snap.subAnalysisId,
+      title: snap.title,
+      phases,
+      deliverables: snap.deliverables,
+      nextDeadline: deadlines[0] ?? null,
+      finished: snap.finished,
+    };
+  }
+}
+
+/** A sub-analysis that has not started yet: its plan, every phase planned. */
+function planSnapshot(plan: ProgrammePlan, subAnalysisId: string): SubAnalysisSnapshot {
+  const sub = plan.subAnalyses.find((s) => s.id === subAnalysisId)!;
+  return {
+    programmeId: plan.programmeId,
+    subAnalysisId,
+    title: sub.title,
+    version: 0,
+    asOf: '',
+    finished: false,
+    phases: sub.phases.map((p) => ({
+      code: p.code,
+      title: p.title,
+      state: 'planned',
+      weeks: p.weeks,
+      after: p.after,
+      plannedStart: p.plannedStart,
+      due: p.due,
+      startWeek: p.startWeek,
+      dueWeek: p.dueWeek,
+      gate: p.gate && { meeting: p.gate.meeting, open: false },
+    })),
+    deliverables: sub.deliverables.map((d) => ({
+      meeting: d.meeting,
+      title: d.title,
+      materialDue: d.materialDue,
+      state: 'missing',
+    })),
+  };
+}
