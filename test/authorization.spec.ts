@@ -32,11 +32,12 @@ import {
  * revoked (a lead whose token was revoked).
  */
 const P = PROGRAMME;
-// S and M are for the programme endpoints' rows to come.
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const S = SUB_ANALYSIS;
+// M is for the meeting endpoints' rows to come.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 const M = MEETING;
+/** Everyone with a role in P. */
+const READERS: Role[] = ['admin', 'secretariat', 'lead', 'otherLead', 'owner', 'steering', 'committee'];
 const NO_SUCH_TOKEN = '00000000-0000-0000-0000-000000000000';
 
 interface Row {
@@ -64,6 +65,39 @@ const ROWS: Row[] = [
   { method: 'DELETE', path: `/api/people/${EMAIL.lead}/tokens/${NO_SUCH_TOKEN}`, allowed: ['admin'] },
 
   // Audit trail.
+  // Programmes.
+  { method: 'POST', path: '/api/programmes/validate', allowed: 'authenticated', body: {} },
+  { method: 'POST', path: '/api/programmes', allowed: ['admin'], body: {} },
+  { method: 'GET', path: '/api/programmes', allowed: 'authenticated' },
+  { method: 'GET', path: `/api/programmes/${P}`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/schedule`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/calendar.ics`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/status`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/notifications`, allowed: ['admin', 'secretariat'] },
+  { method: 'POST', path: `/api/programmes/${P}/start`, allowed: ['admin', 'secretariat'] },
+
+  // Sub-analyses and phases: a lead of another sub-analysis is refused.
+  { method: 'GET', path: `/api/programmes/${P}/sub-analyses/${S}`, allowed: READERS },
+  { method: 'POST', path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/start`, allowed: ['admin', 'lead', 'owner'] },
+  {
+    method: 'POST',
+    path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/complete`,
+    allowed: ['admin', 'lead', 'owner'],
+    body: {},
+  },
+  {
+    method: 'PATCH',
+    path: `/api/programmes/${P}/sub-analyses/${S}/phases/9`,
+    allowed: ['admin', 'secretariat'],
+    body: { weeks: '99', reason: 'table' },
+  },
+  {
+    method: 'POST',
+    path: `/api/programmes/${P}/sub-analyses/${S}/gates/9/open`,
+    allowed: ['admin', 'secretariat'],
+    body: { reason: 'table' },
+  },
+
   { method: 'GET', path: `/api/programmes/${P}/audit`, allowed: ['admin', 'secretariat'] },
   { method: 'GET', path: `/api/programmes/${OTHER_PROGRAMME}/audit`, allowed: ['admin', 'outsider'] },
   { method: 'GET', path: '/api/audit', allowed: ['admin'] },

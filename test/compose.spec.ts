@@ -7,7 +7,10 @@ const file = path.join(__dirname, '..', 'docker-compose.yml');
 
 describe('docker-compose.yml (the production shape)', () => {
   const compose = parse(fs.readFileSync(file, 'utf8')) as {
-    services: Record<string, { image?: string; build?: string; environment?: Record<string, string>; command?: string[] }>;
+    services: Record<
+      string,
+      { image?: string; build?: string; environment?: Record<string, string>; command?: string[] }
+    >;
   };
 
   it('has PostgreSQL, Temporal on it, the Temporal UI, the API, the worker and a mail catcher', () => {

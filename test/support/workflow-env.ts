@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Context } from '@temporalio/activity';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createActivities } from '../../activities';
+import type { NotificationRequest } from '../../activities';
+import { ProgrammeEntity, openDatabase } from '../../libs/persistence';
+import type { ProgrammeDefinition } from '../../libs/plan';
+import { testConfig } from './app';
+import { TestSmtp, startSmtp } from './smtp';
+
+/** A notification as the activity saw it, with the workflow time it was scheduled at. */
+export interface SentRecord extends NotificationRequest {
+  scheduledAtMs: number;
+  attempt: number;
+}
+
+export interface WorkflowTestKit {
+  env: TestWorkflowEnvironment;
+  worker: Worker;
+  dataSource: DataSource;
+  smtp: TestSmtp;
+  taskQueue: string;
+  /** Every call of the sendNotification activity, retries included. */
+  sendCalls: SentRecord[];
+  /** Advances the test server's clock to an instant (no-op when it is already past). */
+  sleepUntil(instant: string | number): Promise<void>;
+  addProgramme(definition: ProgrammeDefinition): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The time-skipping test server (a fresh one: time skipping is global to a server),
+ * a worker with the real activities on a SQLite file, and a real SMTP server.
+ */
+export async function startWorkflowKit(): Promise<WorkflowTestKit> {
+  const testServer = process.env.TEMPORAL_TEST_SERVER_PATH;
+  const env = await TestWorkflowEnvironment.createTimeSkipping(
+    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
+  );
+  const smtp = await startSmtp();
+  const config = testConfig({ SMTP_URL: smtp.url });
+  const dataSource = await openDatabase(config.database);
+  const activities = createActivities({ dataSource, config });
+  const sendCalls: SentRecord[] = [];
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: config.temporal.taskQueue,
+    workflowBundle: { codePath: process.env.SPOR_TEST_WORKFLOW_BUNDLE! },
+    activities: {
+      ...activities,
+      async sendNotification(req: NotificationRequest) {
+        const info = Context.current().info;
+        sendCalls.push({ ...req, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
+        return activities.sendNotification(req);
+      },
+    },
+  });
+  return {
+    env,
+    worker,
+    dataSource,
+    smtp,
+    taskQueue: config.temporal.taskQueue,
+    sendCalls,
+    async sleepUntil(instant) {
+      const target = typeof instant === 'number' ? instant : Date.parse(instant);
+      const now = await env.currentTimeMs();
+      if (target > now) await env.sleep(target - now);
+    },
+    async addProgramme(definition) {
+      await dataSource.getRepository(ProgrammeEntity).insert({
+        id: definition.id,
+        title: definition.title,
+        year: definition.year,
+        definition: JSON.stringify(definition),
+        source: null,
+        createdAt: new Date().toISOString(),
+        createdBy: null,
+        startedAt: new Date().toISOString(),
+      });
+    },
+    async stop() {
+      await env.teardown();
+      await smtp.stop();
+      await dataSource.destroy();
+      fs.rmSync(path.dirname(config.database.type === 'sqlite' ? config.database.file : ''), {
+        recursive: true,
+        force: true,
+      });
+    },
+  };
+}
