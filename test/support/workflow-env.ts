@@ -19,7 +19,8 @@ export interface SentRecord extends NotificationRequest {
 
 export interface WorkflowTestKit {
   env: TestWorkflowEnvironment;
-  worker: Worker;
+  /** Runs a fresh worker (a worker runs only once) until `work` is done. */
+  runWorker<T>(work: () => Promise<T>): Promise<T>;
   dataSource: DataSource;
   smtp: TestSmtp;
   taskQueue: string;
@@ -45,22 +46,25 @@ export async function startWorkflowKit(): Promise<WorkflowTestKit> {
   const dataSource = await openDatabase(config.database);
   const activities = createActivities({ dataSource, config });
   const sendCalls: SentRecord[] = [];
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: config.temporal.taskQueue,
-    workflowBundle: { codePath: process.env.SPOR_TEST_WORKFLOW_BUNDLE! },
-    activities: {
-      ...activities,
-      async sendNotification(req: NotificationRequest) {
-        const info = Context.current().info;
-        sendCalls.push({ ...req, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
-        return activities.sendNotification(req);
-      },
+  const wrapped = {
+    ...activities,
+    async sendNotification(req: NotificationRequest) {
+      const info = Context.current().info;
+      sendCalls.push({ ...req, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
+      return activities.sendNotification(req);
     },
-  });
+  };
   return {
     env,
-    worker,
+    async runWorker(work) {
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: config.temporal.taskQueue,
+        workflowBundle: { codePath: process.env.SPOR_TEST_WORKFLOW_BUNDLE! },
+        activities: wrapped,
+      });
+      return worker.runUntil(work);
+    },
     dataSource,
     smtp,
     taskQueue: config.temporal.taskQueue,

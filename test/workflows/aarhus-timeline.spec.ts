@@ -36,7 +36,7 @@ describe('the Aarhus programme on the time-skipping test server, March to August
     const phaseCompleted: Record<string, string> = {};
     const gateOpened: Record<string, string> = {};
 
-    await kit.worker.runUntil(async () => {
+    await kit.runWorker(async () => {
       const run = await client.workflow.start(programmeWorkflow, {
         workflowId: programmeWorkflowId(programmeId),
         taskQueue: kit.taskQueue,

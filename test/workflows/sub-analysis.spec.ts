@@ -1,0 +1,186 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { NotificationEntity, ProgrammeEntity, SubAnalysisStateEntity } from '../../libs/persistence';
+import { ProgrammeDefinition, calendarOf, computePlan, instantiateForYear, validateDefinition } from '../../libs/plan';
+import { loadDefaultProgramme } from '../../libs/plan/default-programme';
+import { subAnalysisWorkflowId } from '../../workflows/ids';
+import {
+  SubAnalysisSnapshot,
+  changePhasePlanUpdate,
+  completePhaseUpdate,
+  openGateUpdate,
+  startPhaseUpdate,
+  stateQuery,
+  subAnalysisWorkflow,
+} from '../../workflows/sub-analysis.workflow';
+import { WorkflowTestKit, startWorkflowKit } from '../support/workflow-env';
+
+/** The SBV sub-analysis alone, in a coming year (the test server's clock starts now). */
+async function sbvProgramme(kit: WorkflowTestKit, id: string): Promise<ProgrammeDefinition> {
+  const year = new Date(await kit.env.currentTimeMs()).getUTCFullYear() + 1;
+  const full = instantiateForYear(loadDefaultProgramme(), year);
+  const checked = validateDefinition({ ...full, id, subAnalyses: full.subAnalyses.filter((s) => s.id === 'sbv') });
+  if (!checked.definition) throw new Error(JSON.stringify(checked.errors));
+  await kit.addProgramme(checked.definition);
+  return checked.definition;
+}
+
+const LEAD = 'pl-borgerservice@example.org';
+const SECRETARIAT = 'sekretariat@example.org';
+
+describe('the sub-analysis workflow on the time-skipping test server', () => {
+  let kit: WorkflowTestKit;
+  beforeAll(async () => {
+    kit = await startWorkflowKit();
+  });
+  afterAll(async () => {
+    await kit?.stop();
+  });
+
+  async function start(definition: ProgrammeDefinition) {
+    return kit.env.client.workflow.start(subAnalysisWorkflow, {
+      workflowId: subAnalysisWorkflowId(definition.id, 'sbv'),
+      taskQueue: kit.taskQueue,
+      args: [{ programmeId: definition.id, subAnalysisId: 'sbv', definition, publicUrl: 'http://spor.test' }],
+    });
+  }
+
+  const phase = (snap: SubAnalysisSnapshot, code: string) => snap.phases.find((p) => p.code === code)!;
+
+  async function refusal(promise: Promise<unknown>): Promise<string> {
+    const err = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    return (err as WorkflowUpdateFailedError).cause?.message ?? '';
+  }
+
+  it('refuses what the state does not allow, with a reason, and changes nothing', async () => {
+    const definition = await sbvProgramme(kit, 'refusals');
+    await kit.runWorker(async () => {
+      const handle = await start(definition);
+      const before = await handle.query(stateQuery);
+      expect(phase(before, '1').state).toBe('ready');
+      expect(phase(before, '2A').state).toBe('planned');
+
+      expect(await refusal(handle.executeUpdate(completePhaseUpdate, { args: [{ code: '1', by: LEAD }] }))).toMatch(
+        /ikke i gang/,
+      );
+      expect(await refusal(handle.executeUpdate(startPhaseUpdate, { args: [{ code: '2A', by: LEAD }] }))).toMatch(
+        /ikke klar.*fase 1/,
+      );
+      expect(await refusal(handle.executeUpdate(startPhaseUpdate, { args: [{ code: '7', by: LEAD }] }))).toMatch(
+        /ingen fase 7/,
+      );
+      expect(
+        await refusal(handle.executeUpdate(openGateUpdate, { args: [{ code: '2A', by: SECRETARIAT, reason: 'x' }] })),
+      ).toMatch(/venter ikke på en port/);
+      expect(
+        await refusal(
+          handle.executeUpdate(changePhasePlanUpdate, {
+            args: [{ code: '2A', change: { weeks: '16-14' }, reason: 'x', by: SECRETARIAT }],
+          }),
+        ),
+      ).toMatch(/weeks/);
+      const after = await handle.query(stateQuery);
+      expect(after.version).toBe(before.version);
+
+      // A lead may start a ready phase early; starting it again is refused.
+      const started = await handle.executeUpdate(startPhaseUpdate, { args: [{ code: '1', by: LEAD }] });
+      expect(phase(started, '1')).toMatchObject({ state: 'active', startedBy: LEAD });
+      expect(await refusal(handle.executeUpdate(startPhaseUpdate, { args: [{ code: '1', by: LEAD }] }))).toMatch(
+        /allerede i gang/,
+      );
+      // The read model was written before the update answered.
+      const row = await kit.dataSource
+        .getRepository(SubAnalysisStateEntity)
+        .findOneByOrFail({ programmeId: 'refusals', subAnalysisId: 'sbv' });
+      expect(row.version).toBe(started.version);
+      expect(phase(JSON.parse(row.snapshot) as SubAnalysisSnapshot, '1').state).toBe('active');
+      await handle.terminate('test over');
+    });
+  });
+
+  it('moves the reminders when the plan of an active phase changes', async () => {
+    const definition = await sbvProgramme(kit, 'plan-change');
+    const plan = computePlan(definition);
+    const cal = calendarOf(plan);
+    const p2A = plan.subAnalyses[0].phases.find((p) => p.code === '2A')!;
+    await kit.runWorker(async () => {
+      const handle = await start(definition);
+      // Phase 1 is completed early, so 2A starts at its planned start.
+      await handle.executeUpdate(startPhaseUpdate, { args: [{ code: '1', by: LEAD }] });
+      await handle.executeUpdate(completePhaseUpdate, { args: [{ code: '1', by: LEAD }] });
+      await kit.sleepUntil(cal.atMillis(cal.addWorkingDays(p2A.due, -3), '12:00'));
+      expect(phase(await handle.query(stateQuery), '2A').state).toBe('active');
+
+      const changed = await handle.executeUpdate(changePhasePlanUpdate, {
+        args: [{ code: '2A', change: { weeks: '14-18' }, reason: 'Kortlægningen tager længere tid', by: SECRETARIAT }],
+      });
+      const newDue = phase(changed, '2A').due;
+      expect(newDue > p2A.due).toBe(true);
+      // The stored definition followed, in the same transaction as the read model.
+      const stored = await kit.dataSource.getRepository(ProgrammeEntity).findOneByOrFail({ id: 'plan-change' });
+      const storedPhase = (JSON.parse(stored.definition) as ProgrammeDefinition).subAnalyses[0].phases.find(
+        (p) => p.code === '2A',
+      )!;
+      expect(storedPhase.weeks).toBe('14-18');
+
+      await kit.sleepUntil(cal.atMillis(cal.addWorkingDays(newDue, 1), '12:00'));
+      const keys = (await kit.dataSource.getRepository(NotificationEntity).findBy({ programmeId: 'plan-change' }))
+        .map((n) => n.key.replace(/^.*\/sub-analysis\/sbv\//, ''))
+        .filter((k) => k.startsWith('sbv/phase/2A/'));
+      const oldOneDayBefore = cal.addWorkingDays(p2A.due, -1);
+      // Before the change: the old 5-day reminder went out. After it: nothing on the old
+      // dates, the new due date's reminders and its first escalation instead.
+      expect(keys).toContain(`sbv/phase/2A/reminder/${cal.addWorkingDays(p2A.due, -5)}`);
+      expect(keys).not.toContain(`sbv/phase/2A/reminder/${oldOneDayBefore}`);
+      expect(keys).not.toContain(`sbv/phase/2A/reminder/${p2A.due}`);
+      expect(keys).not.toContain(`sbv/phase/2A/escalation/${cal.nextWorkingDayAfter(p2A.due)}`);
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          `sbv/phase/2A/reminder/${cal.addWorkingDays(newDue, -5)}`,
+          `sbv/phase/2A/reminder/${cal.addWorkingDays(newDue, -1)}`,
+          `sbv/phase/2A/reminder/${newDue}`,
+          `sbv/phase/2A/escalation/${cal.nextWorkingDayAfter(newDue)}`,
+        ]),
+      );
+      await handle.terminate('test over');
+    });
+  });
+
+  it('keeps phase 3 waiting at its gate until the committee has given its input', async () => {
+    const definition = await sbvProgramme(kit, 'gate');
+    const plan = computePlan(definition);
+    const cal = calendarOf(plan);
+    const p3 = plan.subAnalyses[0].phases.find((p) => p.code === '3')!;
+    await kit.runWorker(async () => {
+      const handle = await start(definition);
+      for (const code of ['1', '2B', '2A', '2C']) {
+        const snap = await handle.query(stateQuery);
+        if (phase(snap, code).state === 'ready') {
+          await handle.executeUpdate(startPhaseUpdate, { args: [{ code, by: LEAD }] });
+        }
+        await handle.executeUpdate(completePhaseUpdate, { args: [{ code, by: LEAD }] });
+      }
+      // Two working days past phase 3's planned start, the gate is still closed.
+      await kit.sleepUntil(cal.atMillis(cal.addWorkingDays(p3.plannedStart, 2), '10:00'));
+      const waiting = phase(await handle.query(stateQuery), '3');
+      expect(waiting.state).toBe('planned');
+      expect(waiting.waitingFor).toMatch(/udvalgets input/);
+      expect(await refusal(handle.executeUpdate(startPhaseUpdate, { args: [{ code: '3', by: LEAD }] }))).toMatch(
+        /ikke klar/,
+      );
+
+      const opened = await handle.executeUpdate(openGateUpdate, {
+        args: [{ code: '3', by: SECRETARIAT, reason: 'Udvalget gav sit input på mødet' }],
+      });
+      const p = phase(opened, '3');
+      // Its planned start has passed, so it starts at once.
+      expect(p.state).toBe('active');
+      expect(p.gate).toMatchObject({ open: true, openedBy: SECRETARIAT, reason: 'Udvalget gav sit input på mødet' });
+      expect(p.actualStart).toBe(p.gate!.openedAt);
+      await handle.terminate('test over');
+    });
+  });
+});
