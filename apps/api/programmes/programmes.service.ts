@@ -14,6 +14,7 @@ import {
   ProgrammeDefinition,
   ProgrammePlan,
   ValidationResult,
+  calendarOfDefinition,
   computePlan,
   parseDefinition,
   upcomingInstance,
@@ -33,9 +34,20 @@ export interface ProgrammeView {
   plan: ProgrammePlan;
 }
 
+/** Media types a definition may be sent in; bootstrap.ts installs a body parser for each. */
+export const DEFINITION_MEDIA_TYPES = [
+  'application/json',
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  'text/plain',
+] as const;
+
+/** The programme table's title column; the format itself sets no limit. */
+const MAX_TITLE_LENGTH = 300;
+
 /** Reads a request body as a definition: a JSON object, or YAML/JSON text. */
 export function checkDefinitionBody(body: unknown, contentType: string | undefined): ValidationResult {
-  if (typeof body === 'string') return parseDefinition(body, contentType);
   if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) {
     return {
       valid: false,
@@ -43,7 +55,21 @@ export function checkDefinitionBody(body: unknown, contentType: string | undefin
       warnings: [],
     };
   }
-  return validateDefinition(body);
+  const result = typeof body === 'string' ? parseDefinition(body, contentType) : validateDefinition(body);
+  // PostgreSQL refuses a longer title with an error; it must be a problem of the definition instead.
+  if (result.definition && result.definition.title.length > MAX_TITLE_LENGTH) {
+    return {
+      valid: false,
+      errors: [
+        {
+          path: 'title',
+          message: `Must be at most ${MAX_TITLE_LENGTH} characters; it has ${result.definition.title.length}.`,
+        },
+      ],
+      warnings: result.warnings,
+    };
+  }
+  return result;
 }
 
 /** Programme definitions as stored, and their computed plans. */
@@ -61,8 +87,10 @@ export class ProgrammesService implements OnApplicationBootstrap {
   /** The embedded default: the Aarhus programme for the next year it is still ahead in. */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.loadDefaultProgramme) return;
-    const today = new Date().toISOString().slice(0, 10);
-    const definition = upcomingInstance(loadDefaultProgramme(), today);
+    const written = loadDefaultProgramme();
+    // Today where the programme runs, not in UTC: its last meeting may be today there.
+    const today = calendarOfDefinition(written).dateOf(Date.now());
+    const definition = upcomingInstance(written, today);
     if (await this.repo.existsBy({ id: definition.id })) return;
     await this.repo.insert(this.toEntity(definition, null, null)).catch((err: Error) => {
       // Two processes booting at once: the other one won.
