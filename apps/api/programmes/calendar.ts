@@ -17,19 +17,22 @@ export function followedSubAnalyses(plan: ProgrammePlan, email: string): Set<str
 /**
  * iCalendar of a programme's due dates, material deadlines and meetings as all-day
  * events, taken from the schedule (the same computation the workflows run on).
+ * `apiUrl` is the API's public address (…/api); deadlines link to their sub-analysis there.
  */
 export function programmeCalendar(
   plan: ProgrammePlan,
   events: ScheduledEvent[],
-  baseUrl: string,
+  apiUrl: string,
   person?: string,
 ): string {
   const follows = person ? followedSubAnalyses(plan, person) : undefined;
   const calendar = ical({
     name: plan.title,
     prodId: { company: 'Spor', product: 'Spor', language: 'DA' },
-    timezone: plan.timezone,
   });
+  // Not ical-generator's `timezone` option: without a VTIMEZONE generator it writes DTSTAMP
+  // as a floating time, which RFC 5545 forbids. All-day events need no zone anyway.
+  calendar.x('X-WR-TIMEZONE', plan.timezone);
   for (const e of events) {
     if (!CALENDAR_KINDS.has(e.kind)) continue;
     if (follows && e.kind !== 'meeting' && !(e.subAnalysis && follows.has(e.subAnalysis))) continue;
@@ -40,7 +43,7 @@ export function programmeCalendar(
       end: day.plus({ days: 1 }),
       allDay: true,
       summary: e.title,
-      url: e.subAnalysis ? `${baseUrl}/programmes/${plan.programmeId}/sub-analyses/${e.subAnalysis}` : undefined,
+      url: e.subAnalysis ? `${apiUrl}/programmes/${plan.programmeId}/sub-analyses/${e.subAnalysis}` : undefined,
     });
   }
   return calendar.toString();

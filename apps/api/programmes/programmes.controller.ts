@@ -1,15 +1,42 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import type { SporConfig } from '../../../libs/config';
 import { computePlan } from '../../../libs/plan';
 import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
 import { BadInputException } from '../common/errors';
+import { CONFIG } from '../common/tokens';
 import { parseBody } from '../common/validation';
 import { programmeCalendar } from './calendar';
 import { ProgrammeRunsService } from './programme-runs.service';
-import { ProgrammesService, checkDefinitionBody } from './programmes.service';
+import { DEFINITION_MEDIA_TYPES, ProgrammesService, checkDefinitionBody } from './programmes.service';
 import { StatusService } from './status.service';
 
 const DEFINITION_BODY = {
@@ -19,6 +46,18 @@ const DEFINITION_BODY = {
 
 const calendarQuery = z.object({ person: z.email('must be an e-mail address').optional() });
 
+/**
+ * A body no parser read (a form, XML) would otherwise look like a missing definition.
+ * `req.is` is null when there is no body at all: that is answered as a missing definition.
+ */
+function acceptDefinitionType(req: Request): void {
+  if (req.is([...DEFINITION_MEDIA_TYPES]) === false) {
+    throw new UnsupportedMediaTypeException(
+      `A definition is sent as application/json or application/yaml, not ${req.headers['content-type']}`,
+    );
+  }
+}
+
 @ApiTags('programmes')
 @Controller('programmes')
 export class ProgrammesController {
@@ -26,6 +65,7 @@ export class ProgrammesController {
     private readonly programmes: ProgrammesService,
     private readonly runs: ProgrammeRunsService,
     private readonly status: StatusService,
+    @Inject(CONFIG) private readonly config: SporConfig,
   ) {}
 
   @Post('validate')
@@ -34,7 +74,11 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Check a definition and compute its plan; stores nothing' })
   @ApiConsumes('application/json', 'application/yaml')
   @ApiBody(DEFINITION_BODY)
+  @ApiOkResponse({ description: '{ valid, errors, warnings, plan }; plan is null when not valid' })
+  @ApiBadRequestResponse({ description: 'The body is not valid JSON' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The body is neither JSON nor YAML' })
   validate(@Body() body: unknown, @Req() req: Request) {
+    acceptDefinitionType(req);
     const result = checkDefinitionBody(body, req.headers['content-type']);
     return {
       valid: result.valid,
@@ -49,7 +93,12 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Load a programme definition; 400 lists every problem, 409 when the id exists' })
   @ApiConsumes('application/json', 'application/yaml')
   @ApiBody(DEFINITION_BODY)
+  @ApiCreatedResponse({ description: 'The programme: its definition and computed plan' })
+  @ApiBadRequestResponse({ description: 'Every problem of the definition, by path, in `details`' })
+  @ApiConflictResponse({ description: 'A programme with this id exists' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The body is neither JSON nor YAML' })
   create(@Body() body: unknown, @Req() req: Request, @Actor() actor: ActorInfo) {
+    acceptDefinitionType(req);
     return this.programmes.create(body, req.headers['content-type'], actor.email);
   }
 
@@ -65,6 +114,7 @@ export class ProgrammesController {
   @Get(':id')
   @Allow('reader')
   @ApiOperation({ summary: 'The definition and its computed plan' })
+  @ApiNotFoundResponse({ description: 'No programme with this id' })
   get(@Param('id') id: string) {
     return this.programmes.get(id);
   }
@@ -82,17 +132,22 @@ export class ProgrammesController {
   @Allow('reader')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @ApiOperation({ summary: 'iCalendar with due dates, material deadlines and meetings' })
+  @ApiOkResponse({
+    description: 'An iCalendar file of all-day events',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   @ApiQuery({ name: 'person', required: false, description: "Only this person's deadlines (and all meetings)" })
-  async calendar(@Param('id') id: string, @Query() query: unknown, @Req() req: Request, @Res() res: Response) {
+  @ApiBadRequestResponse({ description: '`person` is not an e-mail address, or takes no part in the programme' })
+  async calendar(@Param('id') id: string, @Query() query: unknown, @Res() res: Response) {
     const { person } = parseBody(calendarQuery, query);
     const { plan } = await this.programmes.planOf(id);
     if (person && !Object.keys(plan.people).includes(person.toLowerCase())) {
       throw new BadInputException([{ path: 'person', message: `${person} takes no part in programme ${id}` }]);
     }
     const events = await this.status.schedule(id);
-    const base = `${req.protocol}://${req.get('host')}`;
     res.setHeader('Content-Disposition', `inline; filename="${id}.ics"`);
-    res.send(programmeCalendar(plan, events, base, person));
+    // The configured address, not the request's Host header, which the client chooses.
+    res.send(programmeCalendar(plan, events, `${this.config.publicUrl}/api`, person));
   }
 
   @Post(':id/start')
