@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { NotificationEntity } from '../../libs/persistence';
 import { computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
@@ -97,12 +98,18 @@ describe('the Aarhus programme on the time-skipping test server, March to August
       // Refreshes the histories the replay test (test/replay.spec.ts) runs against.
       const dir = path.join(__dirname, '..', 'histories');
       fs.mkdirSync(dir, { recursive: true });
-      for (const sid of ['sbv', 'klima']) {
-        const history = await client.workflow.getHandle(subAnalysisWorkflowId(programmeId, sid)).fetchHistory();
-        fs.writeFileSync(path.join(dir, `sub-analysis-${sid}.json`), JSON.stringify(history));
+      const ids = [
+        ['programme', programmeWorkflowId(programmeId)],
+        ['sub-analysis-sbv', subAnalysisWorkflowId(programmeId, 'sbv')],
+        ['sub-analysis-klima', subAnalysisWorkflowId(programmeId, 'klima')],
+      ];
+      for (const [name, workflowId] of ids) {
+        const history = await client.workflow.getHandle(workflowId).fetchHistory();
+        // Protobuf's binary form: exact, where the JSON conversion loses well-known types.
+        const bytes = temporal.api.history.v1.History.encode(history).finish();
+        fs.writeFileSync(path.join(dir, `${name}.binpb`), bytes);
+        fs.writeFileSync(path.join(dir, `${name}.workflow-id`), workflowId);
       }
-      const history = await client.workflow.getHandle(programmeWorkflowId(programmeId)).fetchHistory();
-      fs.writeFileSync(path.join(dir, 'programme.json'), JSON.stringify(history));
     }
   });
 });

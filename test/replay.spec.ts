@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+
+/**
+ * Histories recorded from real runs (test/histories, written by the Aarhus timeline
+ * test with SPOR_RECORD_HISTORIES=1) must replay on today's workflow code. A change
+ * that breaks this would break running programmes: guard it with `patched()`.
+ */
+const dir = path.join(__dirname, 'histories');
+const names = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.binpb'))
+  .map((f) => f.replace(/\.binpb$/, ''));
+
+describe('replay of recorded workflow histories', () => {
+  it('has histories of the programme and of sub-analyses to replay', () => {
+    expect(names).toEqual(expect.arrayContaining(['programme', 'sub-analysis-sbv', 'sub-analysis-klima']));
+  });
+
+  it.each(names)('%s replays without a determinism error', async (name) => {
+    const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(dir, `${name}.binpb`)));
+    const workflowId = fs.readFileSync(path.join(dir, `${name}.workflow-id`), 'utf8');
+    expect(history.events.length).toBeGreaterThan(20);
+    await expect(
+      Worker.runReplayHistory(
+        { workflowBundle: { codePath: process.env.SPOR_TEST_WORKFLOW_BUNDLE! } },
+        history,
+        workflowId,
+      ),
+    ).resolves.toBeUndefined();
+  });
+});
