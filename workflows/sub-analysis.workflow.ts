@@ -156,12 +156,14 @@ export interface SubAnalysisInput {
   /** Base of links in messages, e.g. http://localhost:3000. */
   publicUrl: string;
   carried?: SubAnalysisCarried;
+  /** History length at which the workflow continues as new (default 5,000; tests use less). */
+  historyLimit?: number;
 }
 
 /** Escalations repeat until completion; the horizon only bounds each computation. */
 const ESCALATION_HORIZON_DAYS = 400;
-/** Continue as new well before the history gets heavy. */
-const MAX_HISTORY_EVENTS = 5_000;
+/** Continue as new well before the history gets heavy (Temporal warns at 10,240 events). */
+const HISTORY_LIMIT = 5_000;
 
 // Short enough that a worker dying mid-send is noticed soon and another one retries.
 const { sendNotification } = proxyActivities<SporActivities>({
@@ -470,7 +472,7 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
     }
     if (finished()) break;
 
-    if (workflowInfo().historyLength > MAX_HISTORY_EVENTS || workflowInfo().continueAsNewSuggested) {
+    if (workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT) || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await record();
       await continueAsNew<typeof subAnalysisWorkflow>({

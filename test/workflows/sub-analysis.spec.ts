@@ -1,6 +1,13 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { NotificationEntity, ProgrammeEntity, SubAnalysisStateEntity } from '../../libs/persistence';
-import { ProgrammeDefinition, calendarOf, computePlan, instantiateForYear, validateDefinition } from '../../libs/plan';
+import {
+  ProgrammeDefinition,
+  calendarOf,
+  computePlan,
+  computeSchedule,
+  instantiateForYear,
+  validateDefinition,
+} from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
 import { subAnalysisWorkflowId } from '../../workflows/ids';
 import {
@@ -12,6 +19,7 @@ import {
   stateQuery,
   subAnalysisWorkflow,
 } from '../../workflows/sub-analysis.workflow';
+import { SUB_ANALYSIS_KINDS, chooseTimeline } from '../support/timeline';
 import { WorkflowTestKit, startWorkflowKit } from '../support/workflow-env';
 
 /** The SBV sub-analysis alone, in a coming year (the test server's clock starts now). */
@@ -182,5 +190,56 @@ describe('the sub-analysis workflow on the time-skipping test server', () => {
       expect(p.actualStart).toBe(p.gate!.openedAt);
       await handle.terminate('test over');
     });
+  });
+
+  it('continues as new when its history grows, and carries on without losing or repeating a reminder', async () => {
+    const definition = await sbvProgramme(kit, 'continue-as-new');
+    const plan = computePlan(definition);
+    const startedAt = new Date(await kit.env.currentTimeMs()).toISOString();
+    const phaseCompleted: Record<string, string> = {};
+    const gateOpened: Record<string, string> = {};
+    await kit.runWorker(async () => {
+      const handle = await kit.env.client.workflow.start(subAnalysisWorkflow, {
+        workflowId: subAnalysisWorkflowId(definition.id, 'sbv'),
+        taskQueue: kit.taskQueue,
+        args: [
+          {
+            programmeId: definition.id,
+            subAnalysisId: 'sbv',
+            definition,
+            publicUrl: 'http://spor.test',
+            historyLimit: 60,
+          },
+        ],
+      });
+      for (const action of chooseTimeline(plan, { 'sbv/2A': 4 })) {
+        await kit.sleepUntil(action.at);
+        const current = kit.env.client.workflow.getHandle(handle.workflowId);
+        const snap =
+          action.kind === 'complete'
+            ? await current.executeUpdate(completePhaseUpdate, { args: [{ code: action.code, by: LEAD }] })
+            : await current.executeUpdate(openGateUpdate, {
+                args: [{ code: action.code, by: SECRETARIAT, reason: 'Input' }],
+              });
+        const p = phase(snap, action.code);
+        if (action.kind === 'complete') phaseCompleted[`sbv/${action.code}`] = p.completedAt!;
+        else gateOpened[`sbv/${action.code}`] = p.gate!.openedAt!;
+      }
+      const final = await kit.env.client.workflow.getHandle(handle.workflowId).result();
+      expect(final.finished).toBe(true);
+      // The first run ended by continuing as new; a later one finished the work.
+      const firstRun = kit.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+      expect((await firstRun.describe()).status.name).toBe('CONTINUED_AS_NEW');
+    });
+    const expected = computeSchedule(plan, { startedAt, phaseCompleted, gateOpened, until: plan.ends })
+      .filter((e) => SUB_ANALYSIS_KINDS.has(e.kind))
+      .map((e) => e.key)
+      .sort();
+    const sent = (await kit.dataSource.getRepository(NotificationEntity).findBy({ programmeId: 'continue-as-new' }))
+      .map((n) => n.key.replace(/^.*\/sub-analysis\/sbv\//, ''))
+      .sort();
+    expect(sent).toEqual(expected);
+    const calls = kit.sendCalls.filter((c) => c.programmeId === 'continue-as-new' && c.attempt === 1);
+    expect(calls.length).toBe(expected.length);
   });
 });
