@@ -8,6 +8,7 @@ import type { SporConfig } from '../../libs/config';
 import { AppModule } from './app.module';
 import { installAuditRecorder } from './auth/audit-recorder';
 import { ErrorFilter } from './common/error.filter';
+import { DEFINITION_MEDIA_TYPES } from './programmes/programmes.service';
 
 /** Builds the API (not yet listening), shared by main.ts and the tests. */
 export async function createApi(config: SporConfig): Promise<INestApplication> {
@@ -23,7 +24,7 @@ export async function createApi(config: SporConfig): Promise<INestApplication> {
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', {
     limit: '1mb',
-    type: ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'],
+    type: DEFINITION_MEDIA_TYPES.filter((t) => t !== 'application/json'),
   });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalFilters(new ErrorFilter());

@@ -29,7 +29,13 @@ export class ErrorFilter implements ExceptionFilter {
           statusCode: status,
           error: r.error ?? reason(status),
           message,
-          details: Array.isArray(r.details) ? r.details : [],
+          // A 400 always names what was wrong, even when Nest raised it (e.g. unparseable JSON).
+          details:
+            Array.isArray(r.details) && r.details.length
+              ? r.details
+              : status === HttpStatus.BAD_REQUEST
+                ? [{ path: '', message }]
+                : [],
         },
       };
     }
