@@ -78,7 +78,11 @@ const ROWS: Row[] = [
 
   // Sub-analyses and phases: a lead of another sub-analysis is refused.
   { method: 'GET', path: `/api/programmes/${P}/sub-analyses/${S}`, allowed: READERS },
-  { method: 'POST', path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/start`, allowed: ['admin', 'lead', 'owner'] },
+  {
+    method: 'POST',
+    path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/start`,
+    allowed: ['admin', 'lead', 'owner'],
+  },
   {
     method: 'POST',
     path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/complete`,
