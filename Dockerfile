@@ -4,7 +4,8 @@ WORKDIR /app
 # sqlite3 compiles from source against Node's own headers.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci
+# npm install, not npm ci: the lock file lacks other platforms' optional binaries (see .ci/run).
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
