@@ -2,6 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { NotificationEntity, ProgrammeEntity, SubAnalysisStateEntity } from '../../libs/persistence';
 import {
   ProgrammeDefinition,
+  addDays,
   calendarOf,
   computePlan,
   computeSchedule,
@@ -15,6 +16,7 @@ import {
   changePhasePlanUpdate,
   completePhaseUpdate,
   openGateUpdate,
+  setDeliverableStateUpdate,
   startPhaseUpdate,
   stateQuery,
   subAnalysisWorkflow,
@@ -241,5 +243,30 @@ describe('the sub-analysis workflow on the time-skipping test server', () => {
     expect(sent).toEqual(expected);
     const calls = kit.sendCalls.filter((c) => c.programmeId === 'continue-as-new' && c.attempt === 1);
     expect(calls.length).toBe(expected.length);
+  });
+
+  it('stops escalating about material once it is approved', async () => {
+    const definition = await sbvProgramme(kit, 'approval');
+    const plan = computePlan(definition);
+    const cal = calendarOf(plan);
+    const june = plan.meetings.find((m) => m.id === 'udvalg-juni')!;
+    const materialKeys = async () =>
+      (await kit.dataSource.getRepository(NotificationEntity).findBy({ programmeId: 'approval' }))
+        .map((n) => n.key.replace(/^.*\/sub-analysis\/sbv\//, ''))
+        .filter((k) => k.startsWith('sbv/material/udvalg-juni/escalation/'));
+    await kit.runWorker(async () => {
+      const handle = await start(definition);
+      await kit.sleepUntil(cal.atMillis(cal.nextWorkingDayAfter(june.materialDue), '12:00'));
+      expect(await materialKeys()).toEqual([
+        `sbv/material/udvalg-juni/escalation/${cal.nextWorkingDayAfter(june.materialDue)}`,
+      ]);
+      const snap = await handle.executeUpdate(setDeliverableStateUpdate, {
+        args: [{ meeting: 'udvalg-juni', state: 'approved', by: SECRETARIAT }],
+      });
+      expect(snap.deliverables.find((d) => d.meeting === 'udvalg-juni')).toMatchObject({ state: 'approved' });
+      await kit.sleepUntil(cal.atMillis(addDays(june.date, -1), '12:00'));
+      expect(await materialKeys()).toHaveLength(1);
+      await handle.terminate('test over');
+    });
   });
 });
