@@ -1,0 +1,95 @@
+/**
+ * Boots what the benchmarks measure: an embedded Temporal dev server (in memory, on a
+ * free port) and, per bench, Spor's worker and API in this process on a temporary
+ * DATA_DIR (SQLite), each bench on its own task queue. The same pieces as `npm start`
+ * and test/support/app.ts, without the test harness's environment.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { createApi } from '../../apps/api/bootstrap';
+import { TEMPORAL_CLIENT } from '../../apps/api/common/tokens';
+import { WORKER, WorkerModule } from '../../apps/worker/worker.module';
+import { type SporConfig, loadConfig } from '../../libs/config';
+import { type DevServer, freePort, startDevServer } from '../../libs/temporal';
+
+export interface BenchServer {
+  dir: string;
+  devServer: DevServer;
+  stop(): Promise<void>;
+}
+
+/** A temporary folder and a dev server in it (in memory; its log is kept in the folder). */
+export async function startBenchServer(): Promise<BenchServer> {
+  // The SDK's worker logs state changes at INFO on stderr; the bench prints only warnings and errors.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spor-bench-'));
+  const devServer = await startDevServer({ port: await freePort(), logFile: path.join(dir, 'temporal.log') });
+  return {
+    dir,
+    devServer,
+    async stop() {
+      await devServer.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BenchApp {
+  config: SporConfig;
+  api: INestApplication;
+  baseUrl: string;
+  /** The API's own Temporal client (the connection its Updates go through). */
+  client: Client;
+  adminToken: string;
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/** The worker and the API on `server`, with their own DATA_DIR and task queue. */
+export async function startBenchApp(server: BenchServer, name: string): Promise<BenchApp> {
+  const port = await freePort();
+  const dataDir = path.join(server.dir, name);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const adminToken = randomBytes(24).toString('base64url');
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    TEMPORAL_ADDRESS: server.devServer.address,
+    TEMPORAL_TASK_QUEUE: `spor-bench-${name}`,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SPOR_LOAD_DEFAULT: 'false',
+    SPOR_ADMIN_TOKEN: adminToken,
+    MAIL_FROM: 'Spor <spor@example.org>',
+  });
+  // The prebuilt bundle from `npm run build` (dist/workflow-bundle.js), as production uses.
+  const workerContext: INestApplicationContext = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot(config),
+    { logger: false },
+  );
+  const worker = workerContext.get<Worker>(WORKER);
+  const running = worker.run();
+  const api = await createApi(config);
+  await api.listen(port, '127.0.0.1');
+  return {
+    config,
+    api,
+    baseUrl: `http://127.0.0.1:${port}`,
+    client: api.get<Client>(TEMPORAL_CLIENT),
+    adminToken,
+    worker,
+    async stop() {
+      await api.close();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await workerContext.close();
+    },
+  };
+}
