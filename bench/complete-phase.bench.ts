@@ -1,0 +1,148 @@
+/**
+ * Completing a phase over HTTP against a bare Temporal Update round trip.
+ *
+ * HTTP: `POST /api/programmes/{id}/sub-analyses/{sid}/phases/{code}/complete` as the
+ * sub-analysis' project lead: the guard (token, roles), the programme's plan, the
+ * Update (whose handler writes the read model through an activity before it answers),
+ * the audit entry, and the JSON answer.
+ * Update: `handle.executeUpdate(completePhaseUpdate, …)` with the API's own Temporal
+ * client on the same dev server and worker, so it pays for the same workflow task and
+ * read-model activity, and nothing else.
+ *
+ * Every measured request completes a distinct active phase: the programme has many
+ * sub-analyses, each with many phases side by side whose planned start has passed, so
+ * they are active as soon as the workflows start. HTTP and Update requests alternate
+ * (which goes first alternates too) and move round-robin over the sub-analyses, so both
+ * see the same server, the same worker cache and the same noise.
+ */
+import { TokenService } from '../apps/api/auth/token.service';
+import { subAnalysisWorkflowId } from '../workflows/ids';
+import { type SubAnalysisSnapshot, completePhaseUpdate } from '../workflows/sub-analysis.workflow';
+import { type BenchServer, startBenchApp } from './support/boot';
+import { BenchHttp } from './support/http';
+import { subAnalysesWithActivePhases } from './support/read-model';
+import { activePhaseCode, benchProgramme, leadEmail, subAnalysisId } from './support/programme';
+import { type Summary, summarize, timed } from './support/stats';
+import { waitFor } from './support/wait';
+
+export interface CompletePhaseOptions {
+  /** Measured completions per method. */
+  n: number;
+  /** Completions per method before measuring. */
+  warmup: number;
+  subAnalyses: number;
+}
+
+export interface CompletePhaseResult {
+  options: CompletePhaseOptions;
+  phasesPerSubAnalysis: number;
+  http: Summary;
+  update: Summary;
+  /** HTTP over Update at p50 and at p99. */
+  ratioP50: number;
+  ratioP99: number;
+}
+
+export const COMPLETE_PHASE_DEFAULTS: CompletePhaseOptions = { n: 200, warmup: 20, subAnalyses: 30 };
+const PROGRAMME = 'bench-complete-phase';
+
+export async function runCompletePhaseBench(
+  server: BenchServer,
+  options: CompletePhaseOptions,
+  log: (line: string) => void,
+): Promise<CompletePhaseResult> {
+  const perMethod = options.n + options.warmup;
+  const phasesPerSubAnalysis = Math.ceil((2 * perMethod) / options.subAnalyses);
+  const app = await startBenchApp(server, 'complete-phase');
+  const http = new BenchHttp(app.baseUrl);
+  try {
+    const definition = benchProgramme({
+      id: PROGRAMME,
+      subAnalyses: options.subAnalyses,
+      activePhases: phasesPerSubAnalysis,
+      // One phase after the active ones, so no workflow finishes while the bench runs.
+      laterPhases: 1,
+      deliverables: false,
+    });
+    await http.expect(201, 'POST', '/api/programmes', app.adminToken, definition);
+    const tokenService = app.api.get(TokenService);
+    const tokens: string[] = [];
+    for (let i = 0; i < options.subAnalyses; i++) tokens.push((await tokenService.create(leadEmail(i), 'bench')).token);
+
+    log(`complete-phase: starting ${options.subAnalyses} sub-analyses × ${phasesPerSubAnalysis} active phases`);
+    await http.expect(202, 'POST', `/api/programmes/${PROGRAMME}/start`, app.adminToken);
+    const codes = Array.from({ length: phasesPerSubAnalysis }, (_, p) => activePhaseCode(p));
+    await waitFor(
+      'every phase to be active',
+      async () => (await subAnalysesWithActivePhases(app.api, PROGRAMME, codes)) === options.subAnalyses,
+      { timeoutMs: 120_000 },
+    );
+
+    // Each lead's first request records the token's use (a write at most once a minute);
+    // reading their sub-analysis once also warms the route's code.
+    for (let i = 0; i < options.subAnalyses; i++) {
+      await http.expect(200, 'GET', `/api/programmes/${PROGRAMME}/sub-analyses/${subAnalysisId(i)}`, tokens[i]);
+    }
+
+    // Distinct active phases, round-robin over the sub-analyses.
+    const queue: { s: number; code: string }[] = [];
+    for (const code of codes) for (let s = 0; s < options.subAnalyses; s++) queue.push({ s, code });
+    let next = 0;
+    const take = () => {
+      const item = queue[next++];
+      if (!item) throw new Error('Ran out of active phases');
+      return item;
+    };
+
+    const viaHttp = async () => {
+      const { s, code } = take();
+      const path = `/api/programmes/${PROGRAMME}/sub-analyses/${subAnalysisId(s)}/phases/${code}/complete`;
+      const { ms, value } = await timed(() => http.request('POST', path, tokens[s], {}));
+      if (value.status !== 200) throw new Error(`POST ${path}: ${value.status} ${value.body.slice(0, 300)}`);
+      checkCompleted(JSON.parse(value.body) as SubAnalysisSnapshot, code);
+      return ms;
+    };
+    const viaUpdate = async () => {
+      const { s, code } = take();
+      const { ms, value } = await timed(() =>
+        app.client.workflow
+          .getHandle(subAnalysisWorkflowId(PROGRAMME, subAnalysisId(s)))
+          .executeUpdate(completePhaseUpdate, { args: [{ code, by: leadEmail(s) }] }),
+      );
+      checkCompleted(value, code);
+      return ms;
+    };
+
+    const httpSamples: number[] = [];
+    const updateSamples: number[] = [];
+    for (let i = 0; i < perMethod; i++) {
+      const measured = i >= options.warmup;
+      if (i === options.warmup) log(`complete-phase: warmed up; measuring ${options.n} of each`);
+      const first = i % 2 === 0 ? viaHttp : viaUpdate;
+      const a = await first();
+      const b = await (first === viaHttp ? viaUpdate : viaHttp)();
+      if (!measured) continue;
+      httpSamples.push(first === viaHttp ? a : b);
+      updateSamples.push(first === viaHttp ? b : a);
+    }
+    const httpSummary = summarize(httpSamples);
+    const updateSummary = summarize(updateSamples);
+    return {
+      options,
+      phasesPerSubAnalysis,
+      http: httpSummary,
+      update: updateSummary,
+      ratioP50: httpSummary.p50 / updateSummary.p50,
+      ratioP99: httpSummary.p99 / updateSummary.p99,
+    };
+  } finally {
+    http.close();
+    await app.stop();
+  }
+}
+
+function checkCompleted(snapshot: SubAnalysisSnapshot, code: string): void {
+  const state = snapshot.phases.find((p) => p.code === code)?.state;
+  if (state !== 'completed')
+    throw new Error(`Phase ${code} of ${snapshot.subAnalysisId} is ${state} after completing it`);
+}
