@@ -1,0 +1,211 @@
+/**
+ * The secretariat's overview at 1,000 running sub-analyses.
+ *
+ * Status: `GET /api/programmes/{id}/status` as the secretariat, answered from the read
+ * model the workflows write.
+ * Query: the alternative the read model replaces, asking each of the running workflows
+ * for its state (`stateQuery` on every handle, all at once, with the API's client). It
+ * is timed until every snapshot is in; the overview's own computation on top (overdue
+ * days, next deadline) is the same either way and is not included, so this is a lower
+ * bound for an overview built by Query.
+ *
+ * How the workflows are started: `POST /api/programmes/{id}/start` starts one programme
+ * workflow that starts a child per sub-analysis, passing each child the whole
+ * definition. At 1,000 sub-analyses that is 1,000 × ~0.5 MB of commands in one workflow
+ * task: the task does not finish inside the workflow's 5 s deadlock timeout and is
+ * retried for ever; at 200 sub-analyses (200 × ~0.1 MB) it finishes but Temporal refuses
+ * the 4 MiB+ gRPC message and terminates the programme workflow ("GRPC Message too
+ * large"), while the endpoint has already answered 202. Either way no sub-analysis
+ * starts. So this bench starts
+ * the sub-analysis workflows itself, with the same workflow ids and input the programme
+ * workflow would give them, except that each gets the definition cut down to its own
+ * sub-analysis (withOnlySubAnalysis), which plans it the same; then it marks the
+ * programme started as the start endpoint does.
+ */
+import * as fs from 'node:fs';
+import { TokenService } from '../apps/api/auth/token.service';
+import { ProgrammesService } from '../apps/api/programmes/programmes.service';
+import type { ProgrammeStatus } from '../apps/api/programmes/status.service';
+import { subAnalysisWorkflowId } from '../workflows/ids';
+import { type SubAnalysisSnapshot, stateQuery, subAnalysisWorkflow } from '../workflows/sub-analysis.workflow';
+import { type BenchServer, startBenchApp } from './support/boot';
+import { BenchHttp } from './support/http';
+import { subAnalysesWithActivePhases } from './support/read-model';
+import { SECRETARIAT_EMAIL, activePhaseCode, benchProgramme, withOnlySubAnalysis } from './support/programme';
+import { type Summary, summarize, timed } from './support/stats';
+import { waitFor } from './support/wait';
+
+export interface StatusOptions {
+  subAnalyses: number;
+  /** Measured status requests. */
+  n: number;
+  warmup: number;
+  /** Measured rounds of querying every workflow. */
+  queryRounds: number;
+}
+
+export interface StatusResult {
+  options: StatusOptions;
+  /** Seconds it took to start the workflows until every one had written its read model row. */
+  startSeconds: number;
+  /** RSS of this process before the workflows were started and once they all ran, in MB. */
+  rssBeforeStartMb: number;
+  rssAfterStartMb: number;
+  /** Size of one status answer. */
+  responseBytes: number;
+  status: Summary;
+  query: Summary;
+  /** Peak RSS of this process (API, worker and bench) while each series ran, in MB. */
+  peakRssStatusMb: number;
+  peakRssQueryMb: number;
+  /** Peak RSS of the Temporal dev server process over its life, in MB (Linux only). */
+  devServerPeakRssMb?: number;
+}
+
+export const STATUS_DEFAULTS: StatusOptions = { subAnalyses: 1000, n: 100, warmup: 10, queryRounds: 10 };
+const PROGRAMME = 'bench-status';
+/** Workflow starts in flight at once. */
+const START_CONCURRENCY = 25;
+
+export async function runStatusBench(
+  server: BenchServer,
+  options: StatusOptions,
+  log: (line: string) => void,
+): Promise<StatusResult> {
+  const app = await startBenchApp(server, 'status');
+  const http = new BenchHttp(app.baseUrl);
+  try {
+    const definition = benchProgramme({
+      id: PROGRAMME,
+      subAnalyses: options.subAnalyses,
+      activePhases: 1,
+      laterPhases: 2,
+      deliverables: true,
+    });
+    await http.expect(201, 'POST', '/api/programmes', app.adminToken, definition);
+    const token = (await app.api.get(TokenService).create(SECRETARIAT_EMAIL, 'bench')).token;
+
+    log(`status: starting ${options.subAnalyses} sub-analysis workflows`);
+    const rssBeforeStartMb = process.memoryUsage().rss / 1e6;
+    const started = process.hrtime.bigint();
+    const ids = definition.subAnalyses.map((s) => s.id);
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: START_CONCURRENCY }, async () => {
+        while (cursor < ids.length) {
+          const sid = ids[cursor++];
+          await app.client.workflow.start(subAnalysisWorkflow, {
+            workflowId: subAnalysisWorkflowId(PROGRAMME, sid),
+            taskQueue: app.config.temporal.taskQueue,
+            args: [
+              {
+                programmeId: PROGRAMME,
+                subAnalysisId: sid,
+                definition: withOnlySubAnalysis(definition, sid),
+                publicUrl: app.config.publicUrl,
+              },
+            ],
+          });
+        }
+      }),
+    );
+    await app.api.get(ProgrammesService).markStarted(PROGRAMME, new Date().toISOString());
+    let lastReported = 0;
+    await waitFor(
+      `${options.subAnalyses} sub-analyses in the read model`,
+      async () => {
+        const active = await subAnalysesWithActivePhases(app.api, PROGRAMME, [activePhaseCode(0)]);
+        if (active - lastReported >= 250) {
+          lastReported = active;
+          log(`status: ${active} of ${options.subAnalyses} running`);
+        }
+        return active === options.subAnalyses;
+      },
+      { timeoutMs: 480_000, intervalMs: 1_000 },
+    );
+    const startSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const rssAfterStartMb = process.memoryUsage().rss / 1e6;
+    log(`status: ${options.subAnalyses} running after ${startSeconds.toFixed(0)} s; measuring`);
+
+    const path = `/api/programmes/${PROGRAMME}/status`;
+    const getStatus = async () => {
+      const { ms, value } = await timed(() => http.request('GET', path, token));
+      if (value.status !== 200) throw new Error(`GET ${path}: ${value.status} ${value.body.slice(0, 300)}`);
+      return { ms, body: value.body };
+    };
+    const first = await getStatus();
+    checkStatus(JSON.parse(first.body) as ProgrammeStatus, options.subAnalyses);
+    for (let i = 0; i < options.warmup; i++) await getStatus();
+    const statusRss = sampleRss();
+    const statusSamples: number[] = [];
+    for (let i = 0; i < options.n; i++) statusSamples.push((await getStatus()).ms);
+    const peakRssStatusMb = statusRss.stop();
+
+    const handles = ids.map((sid) => app.client.workflow.getHandle(subAnalysisWorkflowId(PROGRAMME, sid)));
+    const queryAll = async () => {
+      const { ms, value } = await timed(() => Promise.all(handles.map((h) => h.query(stateQuery))));
+      checkSnapshots(value, options.subAnalyses);
+      return ms;
+    };
+    await queryAll();
+    const queryRss = sampleRss();
+    const querySamples: number[] = [];
+    for (let i = 0; i < options.queryRounds; i++) querySamples.push(await queryAll());
+    const peakRssQueryMb = queryRss.stop();
+
+    return {
+      options,
+      startSeconds,
+      rssBeforeStartMb,
+      rssAfterStartMb,
+      responseBytes: Buffer.byteLength(first.body),
+      status: summarize(statusSamples),
+      query: summarize(querySamples),
+      peakRssStatusMb,
+      peakRssQueryMb,
+      devServerPeakRssMb: peakRssOfProcess(server.devServer.process.pid),
+    };
+  } finally {
+    http.close();
+    await app.stop();
+  }
+}
+
+function checkStatus(status: ProgrammeStatus, expected: number): void {
+  const active = status.subAnalyses.filter((s) => s.phases[0]?.state === 'active').length;
+  if (status.subAnalyses.length !== expected || active !== expected) {
+    throw new Error(
+      `The status shows ${status.subAnalyses.length} sub-analyses, ${active} active; expected ${expected}`,
+    );
+  }
+}
+
+function checkSnapshots(snapshots: SubAnalysisSnapshot[], expected: number): void {
+  const active = snapshots.filter((s) => s.phases[0]?.state === 'active').length;
+  if (active !== expected) throw new Error(`The queries found ${active} active sub-analyses; expected ${expected}`);
+}
+
+/** Samples this process' RSS every 10 ms until stopped; returns the peak in MB. */
+function sampleRss(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss) / 1e6;
+    },
+  };
+}
+
+/** VmHWM (peak resident set) of another process, from /proc; undefined where there is no /proc. */
+function peakRssOfProcess(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? (Number(match[1]) * 1024) / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
+}
