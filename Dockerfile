@@ -16,6 +16,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/programmes ./programmes
+# The web pages' HTML, CSS and JS (tsc does not copy them to dist/; they are read from here).
+COPY --from=build /app/apps/api/pages/assets ./apps/api/pages/assets
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/main.js"]

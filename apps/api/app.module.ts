@@ -8,6 +8,7 @@ import { connectClient } from '../../libs/temporal';
 import { AuthModule } from './auth/auth.module';
 import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
+import { PagesModule } from './pages/pages.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
         AuthModule,
         ProgrammesModule,
+        PagesModule,
       ],
       controllers: [HealthController],
       providers: [
