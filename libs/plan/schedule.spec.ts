@@ -402,21 +402,15 @@ describe('computeSchedule', () => {
     ]);
   });
 
-  it('is fast for 200 sub-analyses', () => {
+  // Speed is measured in bench/, not asserted here; this checks only the large case works.
+  it('schedules 200 sub-analyses, more events when nothing is completed than in the preview', () => {
     const big = planOf((d) => {
       const template = d.subAnalyses[0];
       d.subAnalyses = Array.from({ length: 200 }, (_, i) => ({ ...structuredClone(template), id: `spor-${i + 1}` }));
     });
-    computeSchedule(plan); // warm up: module loading and JIT are not what is measured
-    // Best of three, so a busy machine does not fail the test.
-    const timings = [0, 1, 2].map(() => {
-      const started = performance.now();
-      const preview200 = computeSchedule(big);
-      const worst = computeSchedule(big, {});
-      expect(preview200.length).toBeGreaterThan(4000);
-      expect(worst.length).toBeGreaterThan(preview200.length);
-      return (performance.now() - started) / 2;
-    });
-    expect(Math.min(...timings)).toBeLessThan(500);
+    const preview200 = computeSchedule(big);
+    const worst = computeSchedule(big, {});
+    expect(preview200.length).toBeGreaterThan(4000);
+    expect(worst.length).toBeGreaterThan(preview200.length);
   });
 });
