@@ -9,11 +9,16 @@
  * client on the same dev server and worker, so it pays for the same workflow task and
  * read-model activity, and nothing else.
  *
- * Every measured request completes a distinct active phase: the programme has many
- * sub-analyses, each with many phases side by side whose planned start has passed, so
- * they are active as soon as the workflows start. HTTP and Update requests alternate
- * (which goes first alternates too) and move round-robin over the sub-analyses, so both
- * see the same server, the same worker cache and the same noise.
+ * Every measured request completes a distinct active phase. The programme has many
+ * sub-analyses, each with a run of phases whose planned start has passed:
+ * - layout 'chain' (the default): each phase comes after the one before, so one phase
+ *   per sub-analysis is active and completing it starts the next at once, in the same
+ *   Update (as a real completion does when the next phase is due);
+ * - layout 'parallel': all of them side by side, all active from the start (more work
+ *   per workflow task, since reminders are computed for every active phase).
+ * HTTP and Update requests alternate (which goes first alternates too) and move
+ * round-robin over the sub-analyses, so both see the same server, the same worker cache
+ * and the same noise.
  */
 import { TokenService } from '../apps/api/auth/token.service';
 import { subAnalysisWorkflowId } from '../workflows/ids';
@@ -31,6 +36,7 @@ export interface CompletePhaseOptions {
   /** Completions per method before measuring. */
   warmup: number;
   subAnalyses: number;
+  layout: 'chain' | 'parallel';
 }
 
 export interface CompletePhaseResult {
@@ -43,7 +49,7 @@ export interface CompletePhaseResult {
   ratioP99: number;
 }
 
-export const COMPLETE_PHASE_DEFAULTS: CompletePhaseOptions = { n: 200, warmup: 20, subAnalyses: 30 };
+export const COMPLETE_PHASE_DEFAULTS: CompletePhaseOptions = { n: 200, warmup: 20, subAnalyses: 30, layout: 'chain' };
 const PROGRAMME = 'bench-complete-phase';
 
 export async function runCompletePhaseBench(
@@ -60,6 +66,7 @@ export async function runCompletePhaseBench(
       id: PROGRAMME,
       subAnalyses: options.subAnalyses,
       activePhases: phasesPerSubAnalysis,
+      chained: options.layout === 'chain',
       // One phase after the active ones, so no workflow finishes while the bench runs.
       laterPhases: 1,
       deliverables: false,
@@ -69,12 +76,15 @@ export async function runCompletePhaseBench(
     const tokens: string[] = [];
     for (let i = 0; i < options.subAnalyses; i++) tokens.push((await tokenService.create(leadEmail(i), 'bench')).token);
 
-    log(`complete-phase: starting ${options.subAnalyses} sub-analyses × ${phasesPerSubAnalysis} active phases`);
+    log(
+      `complete-phase: starting ${options.subAnalyses} sub-analyses × ${phasesPerSubAnalysis} phases (${options.layout})`,
+    );
     await http.expect(202, 'POST', `/api/programmes/${PROGRAMME}/start`, app.adminToken);
     const codes = Array.from({ length: phasesPerSubAnalysis }, (_, p) => activePhaseCode(p));
+    const activeAtStart = options.layout === 'chain' ? codes.slice(0, 1) : codes;
     await waitFor(
-      'every phase to be active',
-      async () => (await subAnalysesWithActivePhases(app.api, PROGRAMME, codes)) === options.subAnalyses,
+      'the first phases to be active',
+      async () => (await subAnalysesWithActivePhases(app.api, PROGRAMME, activeAtStart)) === options.subAnalyses,
       { timeoutMs: 120_000 },
     );
 
@@ -84,7 +94,8 @@ export async function runCompletePhaseBench(
       await http.expect(200, 'GET', `/api/programmes/${PROGRAMME}/sub-analyses/${subAnalysisId(i)}`, tokens[i]);
     }
 
-    // Distinct active phases, round-robin over the sub-analyses.
+    // Distinct active phases, round-robin over the sub-analyses (in a chain, a phase is
+    // active once the one before it was completed, a round earlier).
     const queue: { s: number; code: string }[] = [];
     for (const code of codes) for (let s = 0; s < options.subAnalyses; s++) queue.push({ s, code });
     let next = 0;

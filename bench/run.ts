@@ -8,6 +8,7 @@
  *   --n <count>                complete-phase: measured completions per method (200)
  *   --warmup <count>           complete-phase: warm-up completions per method (20)
  *   --sub-analyses <count>     complete-phase: sub-analyses the phases are spread over (30)
+ *   --layout chain|parallel    complete-phase: phases one after another, or side by side (chain)
  *   --status-sub-analyses <n>  status: running sub-analyses (1000)
  *   --status-n <count>         status: measured status requests (100)
  *   --query-rounds <count>     status: measured rounds of querying every workflow (10)
@@ -54,6 +55,7 @@ function parse(argv: string[]): Args {
       n: { type: 'string' },
       warmup: { type: 'string' },
       'sub-analyses': { type: 'string' },
+      layout: { type: 'string' },
       'status-sub-analyses': { type: 'string' },
       'status-n': { type: 'string' },
       'query-rounds': { type: 'string' },
@@ -68,6 +70,9 @@ function parse(argv: string[]): Args {
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number ≥ ${min}`);
     return value;
   };
+  if (values.layout !== undefined && values.layout !== 'chain' && values.layout !== 'parallel') {
+    throw new Error('--layout must be chain or parallel');
+  }
   if (values.only !== undefined && !BENCHES.includes(values.only as BenchName)) {
     throw new Error(`--only must be one of ${BENCHES.join(', ')}`);
   }
@@ -77,6 +82,7 @@ function parse(argv: string[]): Args {
       n: count('n', COMPLETE_PHASE_DEFAULTS.n),
       warmup: count('warmup', COMPLETE_PHASE_DEFAULTS.warmup, 0),
       subAnalyses: count('sub-analyses', COMPLETE_PHASE_DEFAULTS.subAnalyses),
+      layout: (values.layout as CompletePhaseOptions['layout'] | undefined) ?? COMPLETE_PHASE_DEFAULTS.layout,
     },
     status: {
       subAnalyses: count('status-sub-analyses', STATUS_DEFAULTS.subAnalyses),
@@ -102,7 +108,9 @@ function table(complete: CompletePhaseResult | undefined, status: StatusResult |
   const rows = ['| bench | series | n | p50 ms | p99 ms | mean ms | notes |', '|---|---|--:|--:|--:|--:|---|'];
   if (complete) {
     const { http, update, options, phasesPerSubAnalysis } = complete;
-    const setup = `${options.subAnalyses} sub-analyses × ${phasesPerSubAnalysis} active phases, ${options.warmup} warm-up each`;
+    const layout =
+      options.layout === 'chain' ? 'phases in a chain (one active at a time)' : 'phases side by side (all active)';
+    const setup = `${options.subAnalyses} sub-analyses × ${phasesPerSubAnalysis} ${layout}, ${options.warmup} warm-up each`;
     rows.push(
       `| complete a phase | HTTP \`POST …/phases/{code}/complete\` | ${http.n} | ${ms(http.p50)} | ${ms(http.p99)} | ${ms(http.mean)} | ${setup} |`,
       `| complete a phase | bare Temporal Update \`executeUpdate(completePhaseUpdate)\` | ${update.n} | ${ms(update.p50)} | ${ms(update.p99)} | ${ms(update.mean)} | same server, worker and client |`,

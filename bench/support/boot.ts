@@ -27,8 +27,8 @@ export interface BenchServer {
 
 /** A temporary folder and a dev server in it (in memory; its log is kept in the folder). */
 export async function startBenchServer(): Promise<BenchServer> {
-  // The SDK's worker logs state changes at INFO on stderr; the bench prints only warnings and errors.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Only warnings and errors, on stderr (the SDK core's own log would go to stdout, into the table).
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { forward: {} } } });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spor-bench-'));
   const devServer = await startDevServer({ port: await freePort(), logFile: path.join(dir, 'temporal.log') });
   return {

@@ -22,8 +22,14 @@ export interface BenchProgrammeOptions {
   id: string;
   /** Number of sub-analyses. */
   subAnalyses: number;
-  /** Phases per sub-analysis that run side by side and are active from the start. */
+  /** Phases per sub-analysis planned from the week before this one to three weeks ahead. */
   activePhases: number;
+  /**
+   * false: those phases run side by side, all active from the start. true: each comes
+   * after the one before, so only the first is active and completing one starts the
+   * next at once (its planned start has passed).
+   */
+  chained?: boolean;
   /** Phases per sub-analysis after the active ones, each after the previous (planned, not started). */
   laterPhases: number;
   /** One deliverable per sub-analysis to a committee meeting six weeks ahead. */
@@ -70,13 +76,14 @@ export function benchProgramme(options: BenchProgrammeOptions): ProgrammeDefinit
       title: `Analyse ${p + 1}`,
       from: week(-1),
       to: week(3),
+      after: options.chained && p > 0 ? [activePhaseCode(p - 1)] : [],
     }));
     const later = Array.from({ length: options.laterPhases }, (_, p) => ({
       code: `B${p + 1}`,
       title: `Opfølgning ${p + 1}`,
       from: week(4 + 3 * p),
       to: week(6 + 3 * p),
-      after: p === 0 ? active.map((a) => a.code) : [`B${p}`],
+      after: p > 0 ? [`B${p}`] : options.chained ? active.slice(-1).map((a) => a.code) : active.map((a) => a.code),
     }));
     return {
       id: subAnalysisId(i),
