@@ -165,9 +165,11 @@ const ESCALATION_HORIZON_DAYS = 400;
 /** Continue as new well before the history gets heavy (Temporal warns at 10,240 events). */
 const HISTORY_LIMIT = 5_000;
 
-// Short enough that a worker dying mid-send is noticed soon and another one retries.
+// The activity heartbeats while it sends, so a worker dying mid-send is noticed within
+// seconds and another one retries.
 const { sendNotification } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '5 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 const { recordSubAnalysis } = proxyActivities<SporActivities>({

@@ -1,3 +1,4 @@
+import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
@@ -63,12 +64,20 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
       });
       if (row.sentAt) return { sentAt: row.sentAt, alreadySent: true };
 
-      const { messageId } = await transport.send({
-        key: req.key,
-        to: req.recipients,
-        subject: req.subject,
-        text: req.text,
-      });
+      // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
+      // time-out, rather than the whole start-to-close time-out, and retry elsewhere.
+      const beat = setInterval(() => heartbeat(), 1_000);
+      let messageId: string;
+      try {
+        ({ messageId } = await transport.send({
+          key: req.key,
+          to: req.recipients,
+          subject: req.subject,
+          text: req.text,
+        }));
+      } finally {
+        clearInterval(beat);
+      }
       const sentAt = new Date().toISOString();
       await inTransaction(dataSource, (tx) =>
         tx

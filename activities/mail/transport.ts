@@ -30,7 +30,7 @@ export function messageIdFor(key: string): string {
 export function createMailTransport(config: SporConfig): MailTransport {
   const from = config.mail.from;
   if (config.mail.smtpUrl) {
-    // Time-outs well inside the activity's 30 seconds, so a hung server fails the attempt.
+    // Time-outs well inside the activity's minute, so a hung server fails the attempt.
     const smtp = nodemailer.createTransport({
       url: config.mail.smtpUrl,
       connectionTimeout: 10_000,
