@@ -219,7 +219,12 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
     const open = p.after.filter((c) => !facts(c)?.completedAt);
     const parts: string[] = [];
     if (open.length) parts.push(`fase ${open.join(', ')} er ikke afsluttet`);
-    if (!gateOpen(p)) parts.push(`udvalgets input fra mødet ${p.gate!.meeting} mangler`);
+    if (!gateOpen(p)) {
+      const meeting = plan.meetings.find((m) => m.id === p.gate!.meeting);
+      parts.push(
+        `udvalgets input fra ${meeting ? `mødet ${danishDate(meeting.date)}` : `mødet ${p.gate!.meeting}`} mangler`,
+      );
+    }
     return parts.length ? parts.join(' og ') : undefined;
   };
   const finished = () =>

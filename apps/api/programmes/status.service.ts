@@ -23,7 +23,8 @@ export interface SubAnalysisStatus {
   title: string;
   phases: PhaseStatus[];
   deliverables: SubAnalysisSnapshot['deliverables'];
-  nextDeadline: { kind: 'phase' | 'material'; phase?: string; meeting?: string; date: string } | null;
+  /** The most pressing open deadline: an overdue one first, else the next to come. */
+  nextDeadline: { kind: 'phase' | 'material'; phase?: string; meeting?: string; date: string; overdue: boolean } | null;
   finished: boolean;
 }
 
@@ -154,14 +155,18 @@ export class StatusService {
       ...p,
       overdueWorkingDays: p.state === 'completed' ? 0 : workingDaysOverdue(plan, p.due, at),
     }));
+    // Material stops mattering once its meeting is held; an open phase matters until done.
+    const meetingDate = new Map(plan.meetings.map((m) => [m.id, m.date]));
     const deadlines = [
       ...phases
-        .filter((p) => p.state !== 'completed' && p.due >= today)
+        .filter((p) => p.state !== 'completed')
         .map((p) => ({ kind: 'phase' as const, phase: p.code, date: p.due })),
       ...snap.deliverables
-        .filter((d) => d.state !== 'approved' && d.materialDue >= today)
+        .filter((d) => d.state !== 'approved' && (meetingDate.get(d.meeting) ?? '') >= today)
         .map((d) => ({ kind: 'material' as const, meeting: d.meeting, date: d.materialDue })),
-    ].sort((a, b) => a.date.localeCompare(b.date));
+    ]
+      .map((d) => ({ ...d, overdue: d.date < today }))
+      .sort((a, b) => a.date.localeCompare(b.date));
     return {
       id: snap.subAnalysisId,
       title: snap.title,

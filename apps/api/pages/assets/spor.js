@@ -473,7 +473,7 @@ function nextMeetingPanel(meeting, today) {
 }
 
 function deadlineText(deadline, plan, today) {
-  if (!deadline) return h('span', { class: 'muted' }, 'Ingen kommende frister');
+  if (!deadline) return h('span', { class: 'muted' }, 'Ingen åbne frister');
   const meeting = deadline.meeting && plan.meetings.find((m) => m.id === deadline.meeting);
   const what =
     deadline.kind === 'phase'
@@ -482,7 +482,11 @@ function deadlineText(deadline, plan, today) {
   return [
     h('span', { class: 'deadline-what' }, what),
     h('span', { class: 'deadline-date' }, dateWithWeek(deadline.date)),
-    h('span', { class: 'muted' }, relativeDay(deadline.date, today)),
+    h(
+      'span',
+      { class: deadline.overdue ? 'late' : 'muted' },
+      deadline.overdue ? `overskredet, ${relativeDay(deadline.date, today)}` : relativeDay(deadline.date, today),
+    ),
   ];
 }
 
