@@ -16,6 +16,7 @@ import {
 import { loadDefaultProgramme } from '../libs/plan/default-programme';
 import { RunningApp, startApp } from './support/app';
 import { Reply, call, dataSource, definition as authDefinition, mintToken } from './support/auth';
+import type { ProgrammeView } from '../apps/api/programmes/programmes.service';
 
 /**
  * The programme endpoints end to end: the real API and worker on the Temporal dev
@@ -47,15 +48,7 @@ interface ValidateBody {
   plan: ProgrammePlan | null;
 }
 
-interface ProgrammeBody {
-  id: string;
-  title: string;
-  year: number;
-  startedAt: string | null;
-  createdAt: string;
-  definition: ProgrammeDefinition;
-  plan: ProgrammePlan;
-}
+type ProgrammeBody = ProgrammeView;
 
 /** The contract's error shape, with the status it is sent with. */
 function expectErrorShape(reply: Reply, status: number): ErrorBody {
