@@ -27,8 +27,12 @@ export interface BenchServer {
 
 /** A temporary folder and a dev server in it (in memory; its log is kept in the folder). */
 export async function startBenchServer(): Promise<BenchServer> {
-  // Only warnings and errors, on stderr (the SDK core's own log would go to stdout, into the table).
-  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { forward: {} } } });
+  // Only warnings and errors, one line each on stderr (the SDK core's own log would go to
+  // stdout, into the table).
+  Runtime.install({
+    logger: new DefaultLogger('WARN', ({ level, message }) => process.stderr.write(`[temporal] ${level} ${message}\n`)),
+    telemetryOptions: { logging: { forward: {} } },
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spor-bench-'));
   const devServer = await startDevServer({ port: await freePort(), logFile: path.join(dir, 'temporal.log') });
   return {
