@@ -3,7 +3,7 @@
  * Meetings and status reports join this workflow as they are built.
  */
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import type { ProgrammeDefinition } from '../libs/plan';
+import type { ProgrammeDefinition } from '../libs/plan/definition';
 import { subAnalysisWorkflowId } from './ids';
 import { subAnalysisWorkflow } from './sub-analysis.workflow';
 
@@ -27,7 +27,9 @@ export async function programmeWorkflow(input: ProgrammeInput): Promise<Programm
           {
             programmeId: input.programmeId,
             subAnalysisId: s.id,
-            definition: input.definition,
+            // Only its own analysespor: the rest would make every child's input, and so
+            // the programme's history, grow with the square of the programme's size.
+            definition: { ...input.definition, subAnalyses: [s] },
             publicUrl: input.publicUrl,
           },
         ],

@@ -20,20 +20,14 @@ import {
 import type { SporActivities } from '../activities';
 import type { HistoryRecord, PlanChangeRecord } from '../activities';
 import { composeMessage } from '../libs/notifications/texts';
-import {
-  type PlannedPhase,
-  type PlannedSubAnalysis,
-  type ProgrammeDefinition,
-  type ProgrammePlan,
-  type ScheduledEvent,
-  addDays,
-  calendarOf,
-  computePlan,
-  danishDate,
-  deliverableReminders,
-  phaseReminders,
-  validateDefinition,
-} from '../libs/plan';
+// The plan library by module, not through its index, which also brings the YAML parser
+// into the workflow bundle.
+import { addDays } from '../libs/plan/calendar';
+import { danishDate } from '../libs/plan/danish';
+import type { ProgrammeDefinition } from '../libs/plan/definition';
+import { type PlannedPhase, type PlannedSubAnalysis, type ProgrammePlan, computePlan } from '../libs/plan/plan';
+import { type ScheduledEvent, calendarOf, deliverableReminders, phaseReminders } from '../libs/plan/schedule';
+import { validateDefinition } from '../libs/plan/validate';
 import { type PhaseWeeksChange, withPhaseWeeks } from '../libs/plan/changes';
 
 // ---------------------------------------------------------------------------------

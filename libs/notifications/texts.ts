@@ -3,8 +3,8 @@
  * context, so that workflow code can compose a message and the exact text is part of
  * the workflow's history.
  */
-import { danishDate } from '../plan';
-import type { ScheduledEvent } from '../plan';
+import { danishDate } from '../plan/danish';
+import type { ScheduledEvent } from '../plan/schedule';
 
 export interface MessageContext {
   programmeTitle: string;

@@ -10,7 +10,7 @@
  * Everything here is deterministic (no clock, no randomness, no I/O) so it can
  * run inside a Temporal workflow.
  */
-import Holidays from 'date-holidays';
+import { gregorianEaster } from 'date-easter';
 import { DateTime, IANAZone } from 'luxon';
 
 /** A calendar date, 'YYYY-MM-DD'. */
@@ -162,50 +162,47 @@ export interface Holiday {
 }
 
 /**
- * The holidays the programme format counts, keyed by the date-holidays rule
- * that produces them. date-holidays also lists observances (fastelavn, 1. maj,
- * grundlovsdag, juleaftensdag, …) that are ordinary working days here, so only
- * these rules are kept.
+ * The holidays the programme format counts: fixed dates, and days counted from Easter
+ * Sunday. Easter itself comes from date-easter. (date-holidays, which the tests check
+ * this against, would pull moment and every locale into each workflow's sandbox.)
  */
-const DANISH_HOLIDAY_RULES: Readonly<Record<string, string>> = {
-  '01-01': 'Nytårsdag',
-  'easter -3': 'Skærtorsdag',
-  'easter -2': 'Langfredag',
-  easter: 'Påskedag',
-  'easter 1': '2. påskedag',
-  'easter 26': 'Store bededag',
-  'easter 39': 'Kristi himmelfartsdag',
-  'easter 49': 'Pinsedag',
-  'easter 50': '2. pinsedag',
-  '12-25': 'Juledag',
-  '12-26': '2. juledag',
-};
+const FIXED_HOLIDAYS: readonly [monthDay: string, name: string][] = [
+  ['01-01', 'Nytårsdag'],
+  ['12-25', 'Juledag'],
+  ['12-26', '2. juledag'],
+];
+const EASTER_HOLIDAYS: readonly [daysFromEaster: number, name: string][] = [
+  [-3, 'Skærtorsdag'],
+  [-2, 'Langfredag'],
+  [0, 'Påskedag'],
+  [1, '2. påskedag'],
+  [26, 'Store bededag'],
+  [39, 'Kristi himmelfartsdag'],
+  [49, 'Pinsedag'],
+  [50, '2. pinsedag'],
+];
 
 /** Store bededag was abolished as a public holiday from 2024. */
 const LAST_YEAR_WITH_STORE_BEDEDAG = 2023;
 
-let holidaySource: Holidays | undefined;
 const holidaysByYear = new Map<number, readonly Holiday[]>();
 
-/** Strips qualifiers such as ' prior to 2024' from a date-holidays rule. */
-function baseRule(rule: string): string {
-  const m = /^(easter(?: -?\d+)?|\d\d-\d\d)\b/.exec(rule);
-  return m ? m[1] : rule;
+function easterSunday(year: number): IsoDate {
+  const { month, day } = gregorianEaster(year);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Danish public holidays of a calendar year, as the programme format defines them. Cached per year. */
 export function danishPublicHolidays(year: number): readonly Holiday[] {
   const cached = holidaysByYear.get(year);
   if (cached) return cached;
-  holidaySource ??= new Holidays('DK', { types: ['public'] });
-  const list: Holiday[] = [];
-  for (const h of holidaySource.getHolidays(year)) {
-    const rule = baseRule(h.rule);
-    const name = DANISH_HOLIDAY_RULES[rule];
-    if (h.type !== 'public' || name === undefined) continue;
-    if (rule === 'easter 26' && year > LAST_YEAR_WITH_STORE_BEDEDAG) continue;
-    list.push({ date: h.date.slice(0, 10), name });
-  }
+  const easter = easterSunday(year);
+  const list: Holiday[] = [
+    ...FIXED_HOLIDAYS.map(([monthDay, name]) => ({ date: `${String(year).padStart(4, '0')}-${monthDay}`, name })),
+    ...EASTER_HOLIDAYS.filter(([, name]) => name !== 'Store bededag' || year <= LAST_YEAR_WITH_STORE_BEDEDAG).map(
+      ([offset, name]) => ({ date: addDays(easter, offset), name }),
+    ),
+  ];
   list.sort((a, b) => compareDates(a.date, b.date));
   const frozen = Object.freeze(list);
   holidaysByYear.set(year, frozen);
