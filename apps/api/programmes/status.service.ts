@@ -52,12 +52,13 @@ export class StatusService {
     const { plan, entity } = await this.programmes.planOf(programmeId);
     const snapshots = await this.snapshots(programmeId);
     const today = calendarOf(plan).dateOf(now.getTime());
+    const overdue = overdueCounter(plan, now.toISOString());
     return {
       programme: { id: entity.id, title: entity.title, startedAt: entity.startedAt },
       asOf: now.toISOString(),
       nextMeeting: plan.meetings.find((m) => m.date >= today) ?? null,
       subAnalyses: plan.subAnalyses.map((s) =>
-        this.subAnalysisStatus(plan, snapshots.get(s.id) ?? planSnapshot(plan, s.id), now),
+        this.subAnalysisStatus(plan, snapshots.get(s.id) ?? planSnapshot(plan, s.id), today, overdue),
       ),
     };
   }
@@ -68,14 +69,15 @@ export class StatusService {
       throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
     }
     const row = await this.states.findOneBy({ programmeId, subAnalysisId });
-    const snapshot = row ? (JSON.parse(row.snapshot) as SubAnalysisSnapshot) : planSnapshot(plan, subAnalysisId);
+    const snapshot = row ? this.parsed(row) : planSnapshot(plan, subAnalysisId);
+    const today = calendarOf(plan).dateOf(Date.now());
     const history = await this.history.find({
       where: { programmeId, subAnalysisId },
       order: { at: 'ASC', key: 'ASC' },
     });
     const planned = plan.subAnalyses.find((s) => s.id === subAnalysisId)!;
     return {
-      ...this.subAnalysisStatus(plan, snapshot, new Date()),
+      ...this.subAnalysisStatus(plan, snapshot, today, overdueCounter(plan, new Date().toISOString())),
       track: planned.track,
       projectLeads: planned.projectLeads,
       projectOwner: planned.projectOwner,
@@ -145,15 +147,30 @@ export class StatusService {
 
   private async snapshots(programmeId: string): Promise<Map<string, SubAnalysisSnapshot>> {
     const rows = await this.states.findBy({ programmeId });
-    return new Map(rows.map((r) => [r.subAnalysisId, JSON.parse(r.snapshot) as SubAnalysisSnapshot]));
+    return new Map(rows.map((r) => [r.subAnalysisId, this.parsed(r)]));
   }
 
-  private subAnalysisStatus(plan: ProgrammePlan, snap: SubAnalysisSnapshot, now: Date): SubAnalysisStatus {
-    const at = now.toISOString();
-    const today = calendarOf(plan).dateOf(now.getTime());
+  /** Parsed snapshots by row; a row is parsed again only when its version has moved on. */
+  private readonly parsedRows = new Map<string, { version: number; snapshot: SubAnalysisSnapshot }>();
+
+  private parsed(row: SubAnalysisStateEntity): SubAnalysisSnapshot {
+    const key = `${row.programmeId}\u0000${row.subAnalysisId}`;
+    const hit = this.parsedRows.get(key);
+    if (hit && hit.version === row.version) return hit.snapshot;
+    const snapshot = JSON.parse(row.snapshot) as SubAnalysisSnapshot;
+    this.parsedRows.set(key, { version: row.version, snapshot });
+    return snapshot;
+  }
+
+  private subAnalysisStatus(
+    plan: ProgrammePlan,
+    snap: SubAnalysisSnapshot,
+    today: string,
+    overdue: (due: string) => number,
+  ): SubAnalysisStatus {
     const phases = snap.phases.map((p) => ({
       ...p,
-      overdueWorkingDays: p.state === 'completed' ? 0 : workingDaysOverdue(plan, p.due, at),
+      overdueWorkingDays: p.state === 'completed' ? 0 : overdue(p.due),
     }));
     // Material stops mattering once its meeting is held; an open phase matters until done.
     const meetingDate = new Map(plan.meetings.map((m) => [m.id, m.date]));
@@ -176,6 +193,16 @@ export class StatusService {
       finished: snap.finished,
     };
   }
+}
+
+/** Working days overdue by due date at an instant; many phases share a due date, so each is counted once. */
+function overdueCounter(plan: ProgrammePlan, at: string): (due: string) => number {
+  const counted = new Map<string, number>();
+  return (due) => {
+    let n = counted.get(due);
+    if (n === undefined) counted.set(due, (n = workingDaysOverdue(plan, due, at)));
+    return n;
+  };
 }
 
 /** A sub-analysis that has not started yet: its plan, every phase planned. */
