@@ -103,6 +103,14 @@ export interface DeliverableStateArgs {
   by: string;
 }
 
+/** How a deliverable's state reads in Danish, in history entries. */
+const DELIVERABLE_STATE_DA: Record<DeliverableState, string> = {
+  missing: 'ikke indsendt',
+  submitted: 'indsendt',
+  changes_requested: 'sendt tilbage til rettelse',
+  approved: 'godkendt',
+};
+
 export const startPhaseUpdate = defineUpdate<SubAnalysisSnapshot, [PhaseActionArgs]>('startPhase');
 export const completePhaseUpdate = defineUpdate<SubAnalysisSnapshot, [PhaseActionArgs]>('completePhase');
 export const changePhasePlanUpdate = defineUpdate<SubAnalysisSnapshot, [PhasePlanChangeArgs]>('changePhasePlan');
@@ -398,7 +406,8 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
       const d = deliverables[meeting];
       d.state = state;
       d.approvedAt = state === 'approved' ? nowIso() : undefined;
-      note('deliverable', `Materialet til mødet ${meeting} har nu status: ${state}.`, undefined, by);
+      const title = plan.meetings.find((m) => m.id === meeting)?.title ?? meeting;
+      note('deliverable', `Materialet til ${title} er nu ${DELIVERABLE_STATE_DA[state]}.`, undefined, by);
       return record();
     },
     {
