@@ -68,6 +68,9 @@ describe('sub-analyses over HTTP (dev server, worker, API)', () => {
     const before = await workflow.query(stateQuery);
     expect((await api(tokens[KLIMA_LEAD], 'POST', `${path}/1/start`)).status).toBe(403);
 
+    const unknown = await api(tokens[SBV_LEAD], 'POST', `${path}/99/start`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.message).toMatch(/no phase "99"/);
     const notReady = await api(tokens[SBV_LEAD], 'POST', `${path}/2A/start`);
     expect(notReady.status).toBe(409);
     expect(notReady.body.message).toMatch(/ikke klar.*fase 1/);

@@ -47,17 +47,20 @@ export class ProgrammeRunsService {
   /**
    * Sends an Update to a sub-analysis workflow and returns its answer. The workflow
    * writes the read model before it answers, so a read right after sees the change.
-   * A refusal by the update's validator becomes 409 with the workflow's reason.
+   * A refusal by the update's validator becomes 409 with the workflow's reason; an
+   * unknown sub-analysis or phase is 404.
    */
-  async update<Arg>(
+  async update<Arg extends { code?: string }>(
     programmeId: string,
     subAnalysisId: string,
     update: UpdateDefinition<SubAnalysisSnapshot, [Arg]>,
     arg: Arg,
   ): Promise<SubAnalysisSnapshot> {
     const { definition, entity } = await this.programmes.planOf(programmeId);
-    if (!definition.subAnalyses.some((s) => s.id === subAnalysisId)) {
-      throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
+    const sub = definition.subAnalyses.find((s) => s.id === subAnalysisId);
+    if (!sub) throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
+    if (arg.code !== undefined && !sub.phases.some((p) => p.code === arg.code)) {
+      throw new NotFoundException(`Sub-analysis ${subAnalysisId} has no phase "${arg.code}"`);
     }
     if (!entity.startedAt) throw new StateConflictException(`Programme ${programmeId} has not been started`);
     const handle = this.client.workflow.getHandle(subAnalysisWorkflowId(programmeId, subAnalysisId));
