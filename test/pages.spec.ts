@@ -38,7 +38,11 @@ describe('web pages (Chromium, worker, API)', () => {
   let app: RunningApp;
   let browser: Browser;
   const tokens: Record<string, string> = {};
-  const definition = instantiateForYear(loadDefaultProgramme(), new Date().getUTCFullYear() + 1);
+  // An id of its own: test files share one Temporal dev server, and workflow ids derive from it.
+  const definition = {
+    ...instantiateForYear(loadDefaultProgramme(), new Date().getUTCFullYear() + 1),
+    id: 'pages-test',
+  };
   const id = definition.id;
   const sbvLink = () => `${app.baseUrl}/programmes/${id}/sub-analyses/sbv`;
   /** What each browser context saw, checked after each test. */

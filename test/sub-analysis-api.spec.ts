@@ -19,7 +19,11 @@ const KLIMA_LEAD = 'pl-klima@example.org';
 describe('sub-analyses over HTTP (dev server, worker, API)', () => {
   let app: RunningApp;
   const tokens: Record<string, string> = {};
-  const definition = instantiateForYear(loadDefaultProgramme(), new Date().getUTCFullYear() + 1);
+  // An id of its own: test files share one Temporal dev server, and workflow ids derive from it.
+  const definition = {
+    ...instantiateForYear(loadDefaultProgramme(), new Date().getUTCFullYear() + 1),
+    id: 'http-test',
+  };
   const id = definition.id;
 
   async function api(token: string, method: string, path: string, body?: unknown) {
