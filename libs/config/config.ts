@@ -38,7 +38,6 @@ const schema = z.object({
   SPOR_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SPOR_LOAD_DEFAULT: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
 });
 
 export interface SporConfig {
@@ -63,7 +62,6 @@ export interface SporConfig {
   adminToken?: string;
   loadDefaultProgramme: boolean;
   logLevel: string;
-  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -106,6 +104,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SporConfig {
     adminToken: e.SPOR_ADMIN_TOKEN,
     loadDefaultProgramme: e.SPOR_LOAD_DEFAULT,
     logLevel: e.LOG_LEVEL,
-    maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
   };
 }
