@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { HistoryEntryEntity, NotificationEntity, SubAnalysisStateEntity } from '../../../libs/persistence';
 import {
   ProgrammePlan,
@@ -145,18 +145,34 @@ export class StatusService {
     return { sent, upcoming };
   }
 
+  /**
+   * Every sub-analysis' snapshot. Only the versions are read every time; a snapshot's
+   * text is read and parsed again only when its version has moved on.
+   */
   private async snapshots(programmeId: string): Promise<Map<string, SubAnalysisSnapshot>> {
-    const rows = await this.states.findBy({ programmeId });
-    return new Map(rows.map((r) => [r.subAnalysisId, this.parsed(r)]));
+    const versions = await this.states.find({ select: { subAnalysisId: true, version: true }, where: { programmeId } });
+    const cached = (sid: string) => this.parsedRows.get(`${programmeId}\u0000${sid}`);
+    const stale = versions.filter((v) => cached(v.subAnalysisId)?.version !== v.version).map((v) => v.subAnalysisId);
+    // In slices, within SQLite's limit on bound parameters.
+    for (let i = 0; i < stale.length; i += 500) {
+      const rows = await this.states.findBy({ programmeId, subAnalysisId: In(stale.slice(i, i + 500)) });
+      for (const row of rows) this.parsed(row);
+    }
+    const result = new Map<string, SubAnalysisSnapshot>();
+    for (const v of versions) {
+      const hit = cached(v.subAnalysisId);
+      if (hit) result.set(v.subAnalysisId, hit.snapshot);
+    }
+    return result;
   }
 
-  /** Parsed snapshots by row; a row is parsed again only when its version has moved on. */
+  /** Parsed snapshots by programme and sub-analysis, with the version they were parsed at. */
   private readonly parsedRows = new Map<string, { version: number; snapshot: SubAnalysisSnapshot }>();
 
   private parsed(row: SubAnalysisStateEntity): SubAnalysisSnapshot {
     const key = `${row.programmeId}\u0000${row.subAnalysisId}`;
     const hit = this.parsedRows.get(key);
-    if (hit && hit.version === row.version) return hit.snapshot;
+    if (hit && hit.version >= row.version) return hit.snapshot;
     const snapshot = JSON.parse(row.snapshot) as SubAnalysisSnapshot;
     this.parsedRows.set(key, { version: row.version, snapshot });
     return snapshot;
