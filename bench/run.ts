@@ -153,15 +153,15 @@ async function main(): Promise<void> {
   if (status) {
     lines.push(
       `Starting the ${status.options.subAnalyses.toLocaleString('en')} sub-analysis workflows took ${status.startSeconds.toFixed(0)} s ` +
-        `and took this process' RSS from ${fmtMb(status.rssBeforeStartMb)} to ${fmtMb(status.rssAfterStartMb)}. ` +
+        `(this process, API and bench: RSS ${fmtMb(status.rssBeforeStartMb)} before, ${fmtMb(status.rssAfterStartMb)} after). ` +
         `Peak RSS of this process over the run: ${fmtMb((process.resourceUsage().maxRSS * 1024) / 1e6)}; ` +
-        `of the Temporal dev server: ${fmtMb(status.devServerPeakRssMb)}.`,
+        `of the worker process: ${fmtMb(status.workerPeakRssMb)}; of the Temporal dev server: ${fmtMb(status.devServerPeakRssMb)}.`,
       '',
     );
   }
   lines.push(
-    'Single sequential requests; API, worker and bench client share one Node process (as in the tests), ' +
-      'the dev server is a child process. Noisy: other work on the machine shares its cores.',
+    'Single sequential requests; the API and the bench client share one Node process, the worker and the ' +
+      'dev server are child processes (as `npm start` runs them). Noisy: other work on the machine shares its cores.',
   );
   const markdown = lines.join('\n');
   console.log(markdown);

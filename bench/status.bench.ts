@@ -22,7 +22,6 @@
  * sub-analysis (withOnlySubAnalysis), which plans it the same; then it marks the
  * programme started as the start endpoint does.
  */
-import * as fs from 'node:fs';
 import { TokenService } from '../apps/api/auth/token.service';
 import { ProgrammesService } from '../apps/api/programmes/programmes.service';
 import type { ProgrammeStatus } from '../apps/api/programmes/status.service';
@@ -34,6 +33,7 @@ import { subAnalysesWithActivePhases } from './support/read-model';
 import { SECRETARIAT_EMAIL, activePhaseCode, benchProgramme, withOnlySubAnalysis } from './support/programme';
 import { type Summary, summarize, timed } from './support/stats';
 import { waitFor } from './support/wait';
+import { peakRssOfProcess } from './support/memory';
 
 export interface StatusOptions {
   subAnalyses: number;
@@ -48,18 +48,20 @@ export interface StatusResult {
   options: StatusOptions;
   /** Seconds it took to start the workflows until every one had written its read model row. */
   startSeconds: number;
-  /** RSS of this process before the workflows were started and once they all ran, in MB. */
+  /** RSS of this process (API and bench) before the workflows were started and once they all ran, in MB. */
   rssBeforeStartMb: number;
   rssAfterStartMb: number;
   /** Size of one status answer. */
   responseBytes: number;
   status: Summary;
   query: Summary;
-  /** Peak RSS of this process (API, worker and bench) while each series ran, in MB. */
+  /** Peak RSS of this process (API and bench) while each series ran, in MB. */
   peakRssStatusMb: number;
   peakRssQueryMb: number;
   /** Peak RSS of the Temporal dev server process over its life, in MB (Linux only). */
   devServerPeakRssMb?: number;
+  /** Peak RSS of the worker process, which holds the cached workflows, in MB (Linux only). */
+  workerPeakRssMb?: number;
 }
 
 export const STATUS_DEFAULTS: StatusOptions = { subAnalyses: 1000, n: 100, warmup: 10, queryRounds: 10 };
@@ -164,6 +166,7 @@ export async function runStatusBench(
       peakRssStatusMb,
       peakRssQueryMb,
       devServerPeakRssMb: peakRssOfProcess(server.devServer.process.pid),
+      workerPeakRssMb: peakRssOfProcess(app.worker.pid),
     };
   } finally {
     http.close();
@@ -197,15 +200,4 @@ function sampleRss(): { stop(): number } {
       return Math.max(peak, process.memoryUsage().rss) / 1e6;
     },
   };
-}
-
-/** VmHWM (peak resident set) of another process, from /proc; undefined where there is no /proc. */
-function peakRssOfProcess(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? (Number(match[1]) * 1024) / 1e6 : undefined;
-  } catch {
-    return undefined;
-  }
 }

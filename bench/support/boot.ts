@@ -1,23 +1,23 @@
 /**
  * Boots what the benchmarks measure: an embedded Temporal dev server (in memory, on a
- * free port) and, per bench, Spor's worker and API in this process on a temporary
- * DATA_DIR (SQLite), each bench on its own task queue. The same pieces as `npm start`
- * and test/support/app.ts, without the test harness's environment.
+ * free port) and, per bench, Spor's API in this process and its worker as a process of
+ * its own (as `npm start` runs them, so the worker's cached workflows do not share the
+ * API's heap), on a temporary DATA_DIR (SQLite), each bench on its own task queue.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { INestApplication } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createApi } from '../../apps/api/bootstrap';
 import { TEMPORAL_CLIENT } from '../../apps/api/common/tokens';
-import { WORKER, WorkerModule } from '../../apps/worker/worker.module';
 import { type SporConfig, loadConfig } from '../../libs/config';
-import { type DevServer, freePort, startDevServer } from '../../libs/temporal';
+import { type DevServer, freePort, startDevServer, stopChild, workerIsPolling } from '../../libs/temporal';
+import { waitFor } from './wait';
 
 export interface BenchServer {
   dir: string;
@@ -52,7 +52,8 @@ export interface BenchApp {
   /** The API's own Temporal client (the connection its Updates go through). */
   client: Client;
   adminToken: string;
-  worker: Worker;
+  /** The worker process (the compiled apps/worker/main.js). */
+  worker: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -62,7 +63,7 @@ export async function startBenchApp(server: BenchServer, name: string): Promise<
   const dataDir = path.join(server.dir, name);
   fs.mkdirSync(dataDir, { recursive: true });
   const adminToken = randomBytes(24).toString('base64url');
-  const config = loadConfig({
+  const env = {
     DATA_DIR: dataDir,
     TEMPORAL_ADDRESS: server.devServer.address,
     TEMPORAL_TASK_QUEUE: `spor-bench-${name}`,
@@ -72,28 +73,29 @@ export async function startBenchApp(server: BenchServer, name: string): Promise<
     SPOR_LOAD_DEFAULT: 'false',
     SPOR_ADMIN_TOKEN: adminToken,
     MAIL_FROM: 'Spor <spor@example.org>',
-  });
-  // The prebuilt bundle from `npm run build` (dist/workflow-bundle.js), as production uses.
-  const workerContext: INestApplicationContext = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot(config),
-    { logger: false },
-  );
-  const worker = workerContext.get<Worker>(WORKER);
-  const running = worker.run();
+  };
+  const config: SporConfig = loadConfig(env);
   const api = await createApi(config);
   await api.listen(port, '127.0.0.1');
+  const client = api.get<Client>(TEMPORAL_CLIENT);
+  // The compiled worker, with the prebuilt bundle from `npm run build`, as production runs it.
+  const worker = spawn(process.execPath, [path.join(__dirname, '..', '..', 'apps', 'worker', 'main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor('the worker to poll', () => workerIsPolling(client, config.temporal.taskQueue).catch(() => false), {
+    timeoutMs: 60_000,
+  });
   return {
     config,
     api,
     baseUrl: `http://127.0.0.1:${port}`,
-    client: api.get<Client>(TEMPORAL_CLIENT),
+    client,
     adminToken,
     worker,
     async stop() {
       await api.close();
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      await workerContext.close();
+      await stopChild(worker);
     },
   };
 }
