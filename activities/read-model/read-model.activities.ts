@@ -54,7 +54,10 @@ export function createReadModelActivities(dataSource: DataSource) {
             const programme = await programmes.findOneByOrFail({ id: record.programmeId });
             const definition = JSON.parse(programme.definition) as ProgrammeDefinition;
             const changed = withPhaseWeeks(definition, record.subAnalysisId, planChange.code, planChange.change);
-            await programmes.update({ id: record.programmeId }, { definition: JSON.stringify(changed) });
+            await programmes.update(
+              { id: record.programmeId },
+              { definition: JSON.stringify(changed), revision: () => 'revision + 1' },
+            );
           }
           await states.save({
             programmeId: record.programmeId,

@@ -12,6 +12,7 @@ import { NotificationEntity } from './entities/notification.entity';
 import { Foundation1700000000001 } from './migrations/1700000000001-foundation';
 import { PeopleAndAudit1700000000002 } from './migrations/1700000000002-people-and-audit';
 import { ReadModel1700000000003 } from './migrations/1700000000003-read-model';
+import { ProgrammeRevision1700000000004 } from './migrations/1700000000004-programme-revision';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -25,7 +26,12 @@ export const ENTITIES = [
 ];
 
 /** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
-export const MIGRATIONS = [Foundation1700000000001, PeopleAndAudit1700000000002, ReadModel1700000000003];
+export const MIGRATIONS = [
+  Foundation1700000000001,
+  PeopleAndAudit1700000000002,
+  ReadModel1700000000003,
+  ProgrammeRevision1700000000004,
+];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false } as const;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   PeopleDefinition,
   Person,
@@ -11,25 +11,31 @@ import {
 import { ProgrammeEntity } from '../../../libs/persistence';
 
 /**
- * People and their roles, from the stored programme definitions. Definitions are read
- * on every call so a changed or added programme counts at once; the parsed index is
- * cached per programme and reused while its definition text is unchanged. There are
- * few programmes (a handful per municipality), so reading them all is cheap.
+ * People and their roles, from the stored programme definitions. Every call asks which
+ * programmes exist and at which revision, so a changed or added programme counts at
+ * once; a definition is read and indexed again only when its revision has moved on.
  */
 @Injectable()
 export class PeopleDirectory {
   private readonly logger = new Logger('PeopleDirectory');
-  private readonly cache = new Map<string, { definition: string; people: ProgrammePeople }>();
+  private readonly cache = new Map<string, { revision: number; people: ProgrammePeople }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
   async programmes(): Promise<ProgrammePeople[]> {
-    const rows = await this.dataSource
-      .getRepository(ProgrammeEntity)
-      .find({ select: { id: true, definition: true }, order: { id: 'ASC' } });
+    const repo = this.dataSource.getRepository(ProgrammeEntity);
+    const rows = await repo.find({ select: { id: true, revision: true }, order: { id: 'ASC' } });
     const ids = new Set(rows.map((r) => r.id));
     for (const id of this.cache.keys()) if (!ids.has(id)) this.cache.delete(id);
-    return rows.map((row) => this.index(row));
+    const stale = rows.filter((r) => this.cache.get(r.id)?.revision !== r.revision).map((r) => r.id);
+    if (stale.length) {
+      const texts = await repo.find({
+        select: { id: true, revision: true, definition: true },
+        where: { id: In(stale) },
+      });
+      for (const row of texts) this.index(row);
+    }
+    return rows.flatMap((r) => this.cache.get(r.id)?.people ?? []);
   }
 
   async programmeExists(id: string): Promise<boolean> {
@@ -52,9 +58,7 @@ export class PeopleDirectory {
     return undefined;
   }
 
-  private index(row: Pick<ProgrammeEntity, 'id' | 'definition'>): ProgrammePeople {
-    const cached = this.cache.get(row.id);
-    if (cached && cached.definition === row.definition) return cached.people;
+  private index(row: Pick<ProgrammeEntity, 'id' | 'revision' | 'definition'>): void {
     let parsed: unknown;
     try {
       parsed = JSON.parse(row.definition);
@@ -64,8 +68,6 @@ export class PeopleDirectory {
     }
     const definition = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as Partial<PeopleDefinition>;
     // The row's id is the programme's identity, whatever the JSON says.
-    const people = indexProgramme({ ...definition, id: row.id });
-    this.cache.set(row.id, { definition: row.definition, people });
-    return people;
+    this.cache.set(row.id, { revision: row.revision, people: indexProgramme({ ...definition, id: row.id }) });
   }
 }

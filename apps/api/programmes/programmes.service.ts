@@ -24,6 +24,19 @@ import { loadDefaultProgramme } from '../../../libs/plan/default-programme';
 import { BadInputException } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 
+/** A programme's row but for its definition and source texts. */
+export type ProgrammeMeta = Omit<ProgrammeEntity, 'definition' | 'source'>;
+
+const META = {
+  id: true,
+  title: true,
+  year: true,
+  revision: true,
+  createdAt: true,
+  createdBy: true,
+  startedAt: true,
+} as const;
+
 export interface ProgrammeView {
   id: string;
   title: string;
@@ -76,8 +89,11 @@ export function checkDefinitionBody(body: unknown, contentType: string | undefin
 @Injectable()
 export class ProgrammesService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Programmes');
-  /** Plans are pure functions of stored definitions; computing them once per definition text is enough. */
-  private readonly plans = new Map<string, { text: string; definition: ProgrammeDefinition; plan: ProgrammePlan }>();
+  /** Plans are pure functions of stored definitions: computed once per programme revision. */
+  private readonly plans = new Map<
+    string,
+    { revision: number; definition: ProgrammeDefinition; plan: ProgrammePlan }
+  >();
 
   constructor(
     @InjectRepository(ProgrammeEntity) private readonly repo: Repository<ProgrammeEntity>,
@@ -121,36 +137,33 @@ export class ProgrammesService implements OnApplicationBootstrap {
   }
 
   async list(visible?: (id: string) => boolean): Promise<Omit<ProgrammeView, 'definition'>[]> {
-    const rows = await this.repo.find({ order: { id: 'ASC' } });
-    return rows
-      .filter((r) => !visible || visible(r.id))
-      .map((r) => {
-        const { definition: _d, ...view } = this.view(r);
-        return view;
-      });
+    const rows = await this.repo.find({ select: META, order: { id: 'ASC' } });
+    const views = await Promise.all(rows.filter((r) => !visible || visible(r.id)).map((r) => this.view(r)));
+    return views.map(({ definition: _d, ...view }) => view);
   }
 
   async get(id: string): Promise<ProgrammeView> {
     return this.view(await this.entity(id));
   }
 
-  async entity(id: string): Promise<ProgrammeEntity> {
-    const row = await this.repo.findOneBy({ id });
+  /** The programme's row without its (possibly large) definition and source texts. */
+  async entity(id: string): Promise<ProgrammeMeta> {
+    const row = await this.repo.findOne({ select: META, where: { id } });
     if (!row) throw new NotFoundException(`No programme with id "${id}"`);
     return row;
   }
 
-  async planOf(id: string): Promise<{ definition: ProgrammeDefinition; plan: ProgrammePlan; entity: ProgrammeEntity }> {
+  async planOf(id: string): Promise<{ definition: ProgrammeDefinition; plan: ProgrammePlan; entity: ProgrammeMeta }> {
     const entity = await this.entity(id);
-    return { ...this.compute(entity), entity };
+    return { ...(await this.compute(entity)), entity };
   }
 
   async markStarted(id: string, at: string): Promise<void> {
     await this.repo.update({ id }, { startedAt: at });
   }
 
-  private view(row: ProgrammeEntity): ProgrammeView {
-    const { definition, plan } = this.compute(row);
+  private async view(row: ProgrammeMeta): Promise<ProgrammeView> {
+    const { definition, plan } = await this.compute(row);
     return {
       id: row.id,
       title: row.title,
@@ -162,11 +175,16 @@ export class ProgrammesService implements OnApplicationBootstrap {
     };
   }
 
-  private compute(row: ProgrammeEntity): { definition: ProgrammeDefinition; plan: ProgrammePlan } {
+  /** The parsed definition and its plan, read and computed again only when the revision moved on. */
+  private async compute(row: ProgrammeMeta): Promise<{ definition: ProgrammeDefinition; plan: ProgrammePlan }> {
     const cached = this.plans.get(row.id);
-    if (cached && cached.text === row.definition) return cached;
-    const definition = JSON.parse(row.definition) as ProgrammeDefinition;
-    const entry = { text: row.definition, definition, plan: computePlan(definition) };
+    if (cached && cached.revision === row.revision) return cached;
+    const { definition: text, revision } = await this.repo.findOneOrFail({
+      select: { definition: true, revision: true },
+      where: { id: row.id },
+    });
+    const definition = JSON.parse(text) as ProgrammeDefinition;
+    const entry = { revision, definition, plan: computePlan(definition) };
     this.plans.set(row.id, entry);
     return entry;
   }
@@ -181,6 +199,7 @@ export class ProgrammesService implements OnApplicationBootstrap {
       createdAt: new Date().toISOString(),
       createdBy,
       startedAt: null,
+      revision: 0,
     });
   }
 }

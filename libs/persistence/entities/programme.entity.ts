@@ -16,6 +16,10 @@ export class ProgrammeEntity {
   @Column({ type: 'text' })
   definition!: string;
 
+  /** Raised with every change of `definition`; readers keep parsed definitions by it. */
+  @Column({ type: 'integer', default: 0 })
+  revision!: number;
+
   /** The text it was loaded from (YAML or JSON), kept for reference. */
   @Column({ type: 'text', nullable: true })
   source!: string | null;
