@@ -120,6 +120,22 @@ export const setDeliverableStateUpdate = defineUpdate<SubAnalysisSnapshot, [Deli
 );
 export const stateQuery = defineQuery<SubAnalysisSnapshot>('state');
 
+/** The plan's part of a phase snapshot, as the read model stores it (also for a sub-analysis not yet started). */
+export function plannedPhaseSnapshot(
+  p: PlannedPhase,
+): Pick<PhaseSnapshot, 'code' | 'title' | 'weeks' | 'after' | 'plannedStart' | 'due' | 'startWeek' | 'dueWeek'> {
+  return {
+    code: p.code,
+    title: p.title,
+    weeks: p.weeks,
+    after: p.after,
+    plannedStart: p.plannedStart,
+    due: p.due,
+    startWeek: p.startWeek,
+    dueWeek: p.dueWeek,
+  };
+}
+
 // ---------------------------------------------------------------------------------
 // Input and the state carried across continue-as-new.
 
@@ -247,15 +263,8 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
       const f = facts(p.code);
       const state = stateOf(p);
       return {
-        code: p.code,
-        title: p.title,
+        ...plannedPhaseSnapshot(p),
         state,
-        weeks: p.weeks,
-        after: p.after,
-        plannedStart: p.plannedStart,
-        due: p.due,
-        startWeek: p.startWeek,
-        dueWeek: p.dueWeek,
         actualStart: f.startedAt,
         startedBy: f.startedBy,
         completedAt: f.completedAt,

@@ -10,7 +10,11 @@ import {
   computeSchedule,
   workingDaysOverdue,
 } from '../../../libs/plan';
-import type { PhaseSnapshot, SubAnalysisSnapshot } from '../../../workflows/sub-analysis.workflow';
+import {
+  type PhaseSnapshot,
+  type SubAnalysisSnapshot,
+  plannedPhaseSnapshot,
+} from '../../../workflows/sub-analysis.workflow';
 import { ProgrammesService } from './programmes.service';
 
 export interface PhaseStatus extends PhaseSnapshot {
@@ -232,15 +236,8 @@ function planSnapshot(plan: ProgrammePlan, subAnalysisId: string): SubAnalysisSn
     asOf: '',
     finished: false,
     phases: sub.phases.map((p) => ({
-      code: p.code,
-      title: p.title,
+      ...plannedPhaseSnapshot(p),
       state: 'planned',
-      weeks: p.weeks,
-      after: p.after,
-      plannedStart: p.plannedStart,
-      due: p.due,
-      startWeek: p.startWeek,
-      dueWeek: p.dueWeek,
       gate: p.gate && { meeting: p.gate.meeting, open: false },
     })),
     deliverables: sub.deliverables.map((d) => ({
