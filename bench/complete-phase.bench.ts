@@ -22,7 +22,8 @@
  */
 import { TokenService } from '../apps/api/auth/token.service';
 import { subAnalysisWorkflowId } from '../workflows/ids';
-import { type SubAnalysisSnapshot, completePhaseUpdate } from '../workflows/sub-analysis.workflow';
+import type { SubAnalysisSnapshot } from '../libs/read-model/contract';
+import { completePhaseUpdate } from '../workflows/sub-analysis/messages';
 import { type BenchServer, startBenchApp } from './support/boot';
 import { BenchHttp } from './support/http';
 import { subAnalysesWithActivePhases } from './support/read-model';

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { TEMPORAL_CLIENT } from '../apps/api/common/tokens';
 import { instantiateForYear } from '../libs/plan';
 import { subAnalysisWorkflowId } from '../workflows/ids';
-import { stateQuery } from '../workflows/sub-analysis.workflow';
+import { stateQuery } from '../workflows/sub-analysis/messages';
 import { loadDefaultProgramme } from '../libs/plan/default-programme';
 import { RunningApp, startApp } from './support/app';
 import { eventually } from './support/process';

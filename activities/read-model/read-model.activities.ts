@@ -2,32 +2,12 @@ import type { DataSource } from 'typeorm';
 import { HistoryEntryEntity } from '../../libs/persistence/entities/history-entry.entity';
 import { ProgrammeEntity } from '../../libs/persistence/entities/programme.entity';
 import type { ProgrammeDefinition } from '../../libs/plan';
-import { type PhaseWeeksChange, withPhaseWeeks } from '../../libs/plan/changes';
+import { withPhaseWeeks } from '../../libs/plan/changes';
+import type { HistoryRecord, PlanChangeRecord, SnapshotRecord } from '../../libs/read-model/contract';
 import { SubAnalysisStateEntity } from '../../libs/persistence/entities/sub-analysis-state.entity';
 import { inTransaction } from '../../libs/persistence/transactions';
 
-/** A snapshot of a sub-analysis as its workflow sees it (the shape is the workflow's; see workflows/). */
-export interface SnapshotRecord {
-  programmeId: string;
-  subAnalysisId: string;
-  version: number;
-  snapshot: unknown;
-}
-
-/** A phase's new weeks, applied to the stored definition together with the snapshot. */
-export interface PlanChangeRecord {
-  code: string;
-  change: PhaseWeeksChange;
-}
-
-export interface HistoryRecord {
-  key: string;
-  at: string;
-  kind: string;
-  phase?: string;
-  actor?: string;
-  text: string;
-}
+export type { HistoryRecord, PlanChangeRecord, SnapshotRecord } from '../../libs/read-model/contract';
 
 /**
  * The read model: workflows write every state change here so that the API answers

@@ -2,7 +2,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SubAnalysisStateEntity } from '../../libs/persistence';
-import type { SubAnalysisSnapshot } from '../../workflows/sub-analysis.workflow';
+import type { SubAnalysisSnapshot } from '../../libs/read-model/contract';
 
 /** The number of sub-analyses of a programme whose snapshot shows every listed phase active. */
 export async function subAnalysesWithActivePhases(

@@ -16,7 +16,7 @@ import {
   isoWeekDate,
   parseWeekLabel,
   weekExists,
-} from './calendar';
+} from './working-days';
 
 /** A date in a definition: an explicit date, or a week (optionally of another year) with an optional weekday. */
 export type DateSpec = IsoDate | WeekDateSpec;

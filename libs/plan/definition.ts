@@ -10,7 +10,7 @@
  * those into warnings (extensions are allowed, typos should be visible).
  */
 import { z } from 'zod';
-import { WEEKDAYS, isValidIsoDate, isValidTimeOfDay, isValidTimeZone } from './calendar';
+import { WEEKDAYS, isValidIsoDate, isValidTimeOfDay, isValidTimeZone } from './working-days';
 import { parseWeeksField } from './dates';
 
 export const DEFAULT_TIMEZONE = 'Europe/Copenhagen';

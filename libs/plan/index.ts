@@ -3,10 +3,9 @@
  * import from Temporal workflow code. File loading lives apart, in
  * './default-programme', and is deliberately not re-exported here.
  */
-export * from './calendar';
+export * from './working-days';
 export * from './dates';
 export * from './definition';
-export * from './danish';
 export * from './validate';
 export * from './parse';
 export * from './plan';

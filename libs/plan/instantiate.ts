@@ -22,7 +22,7 @@ import {
   parseWeekLabel,
   weekLabel,
   weeksInYear,
-} from './calendar';
+} from './working-days';
 import { DateSpec, parseWeeksField } from './dates';
 import { ProgrammeDefinition } from './definition';
 import { computePlan } from './plan';

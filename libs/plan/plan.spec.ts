@@ -1,4 +1,4 @@
-import { WorkCalendar } from './calendar';
+import { WorkCalendar } from './working-days';
 import type { ProgrammeDefinitionInput } from './definition';
 import { computePlan } from './plan';
 import { defaultDefinition } from './test-fixtures';

@@ -3,7 +3,7 @@
  * meetings, people by e-mail). Pure and deterministic; the plan is plain JSON
  * data, so workflows can receive it as an argument.
  */
-import { HolidaySet, Instant, IsoDate, WorkCalendar, addDays, compareDates, isoWeekOf, weekLabel } from './calendar';
+import { HolidaySet, Instant, IsoDate, WorkCalendar, addDays, compareDates, isoWeekOf, weekLabel } from './working-days';
 import { describeWeekSpan, phaseWeekSpan, resolveDateSpec } from './dates';
 import type { ProgrammeDefinition, ReminderSettings, StatusReportSettings, SubAnalysisDefinition } from './definition';
 

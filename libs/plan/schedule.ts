@@ -38,8 +38,8 @@ import {
   fromDayNumber,
   isoWeekOf,
   isoWeekday,
-} from './calendar';
-import { danishDateWithoutWeek, workingDaysText } from './danish';
+} from './working-days';
+import { danishDateWithoutWeek, workingDaysText } from '../texts/dates';
 import { PlannedMeeting, PlannedPhase, PlannedSubAnalysis, ProgrammePlan, ResolvedReminders } from './plan';
 
 export type ScheduledEventKind =

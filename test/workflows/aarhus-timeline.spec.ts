@@ -5,8 +5,8 @@ import { NotificationEntity } from '../../libs/persistence';
 import { computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
 import { programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
-import { programmeWorkflow } from '../../workflows/programme.workflow';
-import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis.workflow';
+import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis/messages';
 import { SUB_ANALYSIS_KINDS, chooseTimeline } from '../support/timeline';
 import { WorkflowTestKit, startWorkflowKit } from '../support/workflow-env';
 

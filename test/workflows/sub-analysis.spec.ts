@@ -11,16 +11,16 @@ import {
 } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
 import { subAnalysisWorkflowId } from '../../workflows/ids';
+import type { SubAnalysisSnapshot } from '../../libs/read-model/contract';
+import { subAnalysisWorkflow } from '../../workflows/sub-analysis/sub-analysis.workflow';
 import {
-  SubAnalysisSnapshot,
   changePhasePlanUpdate,
   completePhaseUpdate,
   openGateUpdate,
   setDeliverableStateUpdate,
   startPhaseUpdate,
   stateQuery,
-  subAnalysisWorkflow,
-} from '../../workflows/sub-analysis.workflow';
+} from '../../workflows/sub-analysis/messages';
 import { SUB_ANALYSIS_KINDS, chooseTimeline } from '../support/timeline';
 import { WorkflowTestKit, startWorkflowKit } from '../support/workflow-env';
 

@@ -5,8 +5,8 @@ import { NotificationEntity, ProgrammeEntity, openDatabase } from '../../libs/pe
 import { computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
 import { programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
-import { programmeWorkflow } from '../../workflows/programme.workflow';
-import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis.workflow';
+import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
+import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis/messages';
 import { testConfig } from '../support/app';
 import { exited, runNode } from '../support/process';
 import { TestSmtp, startSmtp } from '../support/smtp';

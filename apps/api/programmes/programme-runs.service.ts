@@ -8,8 +8,8 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { SporConfig } from '../../../libs/config';
 import { programmeWorkflowId, subAnalysisWorkflowId } from '../../../workflows/ids';
-import { programmeWorkflow } from '../../../workflows/programme.workflow';
-import type { SubAnalysisSnapshot } from '../../../workflows/sub-analysis.workflow';
+import { programmeWorkflow } from '../../../workflows/programme/programme.workflow';
+import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import { StateConflictException } from '../common/errors';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { ProgrammesService } from './programmes.service';

@@ -34,7 +34,7 @@ import type { Actor as ActorInfo } from '../auth/decorators';
 import { BadInputException } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import { parseBody } from '../common/validation';
-import { programmeCalendar } from './calendar';
+import { programmeCalendar } from './icalendar';
 import { ProgrammeRunsService } from './programme-runs.service';
 import { DEFINITION_MEDIA_TYPES, ProgrammesService, checkDefinitionBody } from './programmes.service';
 import { StatusService } from './status.service';

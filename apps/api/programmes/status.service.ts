@@ -13,8 +13,8 @@ import {
 import {
   type PhaseSnapshot,
   type SubAnalysisSnapshot,
-  plannedPhaseSnapshot,
-} from '../../../workflows/sub-analysis.workflow';
+  notStartedSnapshot,
+} from '../../../libs/read-model/contract';
 import { ProgrammesService } from './programmes.service';
 
 export interface PhaseStatus extends PhaseSnapshot {
@@ -62,7 +62,7 @@ export class StatusService {
       asOf: now.toISOString(),
       nextMeeting: plan.meetings.find((m) => m.date >= today) ?? null,
       subAnalyses: plan.subAnalyses.map((s) =>
-        this.subAnalysisStatus(plan, snapshots.get(s.id) ?? planSnapshot(plan, s.id), today, overdue),
+        this.subAnalysisStatus(plan, snapshots.get(s.id) ?? notStartedSnapshot(plan, s.id), today, overdue),
       ),
     };
   }
@@ -73,7 +73,7 @@ export class StatusService {
       throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
     }
     const row = await this.states.findOneBy({ programmeId, subAnalysisId });
-    const snapshot = row ? this.parsed(row) : planSnapshot(plan, subAnalysisId);
+    const snapshot = row ? this.parsed(row) : notStartedSnapshot(plan, subAnalysisId);
     const today = calendarOf(plan).dateOf(Date.now());
     const history = await this.history.find({
       where: { programmeId, subAnalysisId },
@@ -222,29 +222,5 @@ function overdueCounter(plan: ProgrammePlan, at: string): (due: string) => numbe
     let n = counted.get(due);
     if (n === undefined) counted.set(due, (n = workingDaysOverdue(plan, due, at)));
     return n;
-  };
-}
-
-/** A sub-analysis that has not started yet: its plan, every phase planned. */
-function planSnapshot(plan: ProgrammePlan, subAnalysisId: string): SubAnalysisSnapshot {
-  const sub = plan.subAnalyses.find((s) => s.id === subAnalysisId)!;
-  return {
-    programmeId: plan.programmeId,
-    subAnalysisId,
-    title: sub.title,
-    version: 0,
-    asOf: '',
-    finished: false,
-    phases: sub.phases.map((p) => ({
-      ...plannedPhaseSnapshot(p),
-      state: 'planned',
-      gate: p.gate && { meeting: p.gate.meeting, open: false },
-    })),
-    deliverables: sub.deliverables.map((d) => ({
-      meeting: d.meeting,
-      title: d.title,
-      materialDue: d.materialDue,
-      state: 'missing',
-    })),
   };
 }

@@ -6,7 +6,7 @@ import {
   completePhaseUpdate,
   openGateUpdate,
   startPhaseUpdate,
-} from '../../../workflows/sub-analysis.workflow';
+} from '../../../workflows/sub-analysis/messages';
 import { validateDefinition } from '../../../libs/plan';
 import { withPhaseWeeks } from '../../../libs/plan/changes';
 import { Actor, Allow } from '../auth/decorators';

@@ -2,7 +2,7 @@
  * Danish wording for dates and counts in texts people read. Own name tables
  * rather than Intl, so the output does not depend on the ICU data present.
  */
-import { IsoDate, dayNumber, fromDayNumber, isoWeekOf, isoWeekday } from './calendar';
+import { IsoDate, dayNumber, fromDayNumber, isoWeekOf, isoWeekday } from '../plan/working-days';
 
 const WEEKDAY_NAMES = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
 const MONTH_NAMES = [

@@ -11,97 +11,37 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  defineQuery,
-  defineUpdate,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SporActivities } from '../activities';
-import type { HistoryRecord, PlanChangeRecord } from '../activities';
-import { composeMessage } from '../libs/notifications/texts';
+import type { SporActivities } from '../../activities';
+import type {
+  DeliverableState,
+  HistoryRecord,
+  PhaseState,
+  PlanChangeRecord,
+  SubAnalysisSnapshot,
+} from '../../libs/read-model/contract';
+import { plannedPhaseSnapshot } from '../../libs/read-model/contract';
+import {
+  changePhasePlanUpdate,
+  completePhaseUpdate,
+  openGateUpdate,
+  setDeliverableStateUpdate,
+  startPhaseUpdate,
+  stateQuery,
+} from './messages';
+import { composeMessage } from '../../libs/texts/messages';
 // The plan library by module, not through its index, which also brings the YAML parser
 // into the workflow bundle.
-import { addDays } from '../libs/plan/calendar';
-import { danishDate } from '../libs/plan/danish';
-import type { ProgrammeDefinition } from '../libs/plan/definition';
-import { type PlannedPhase, type PlannedSubAnalysis, type ProgrammePlan, computePlan } from '../libs/plan/plan';
-import { type ScheduledEvent, calendarOf, deliverableReminders, phaseReminders } from '../libs/plan/schedule';
-import { validateDefinition } from '../libs/plan/validate';
-import { type PhaseWeeksChange, withPhaseWeeks } from '../libs/plan/changes';
-
-// ---------------------------------------------------------------------------------
-// Messages: defined once here and imported by the API.
-
-export type PhaseState = 'planned' | 'ready' | 'active' | 'completed';
-export type DeliverableState = 'missing' | 'submitted' | 'changes_requested' | 'approved';
-
-export interface PhaseSnapshot {
-  code: string;
-  title: string;
-  state: PhaseState;
-  weeks: string;
-  after: string[];
-  plannedStart: string;
-  due: string;
-  startWeek: string;
-  dueWeek: string;
-  actualStart?: string;
-  startedBy?: string;
-  completedAt?: string;
-  completedBy?: string;
-  note?: string;
-  gate?: { meeting: string; open: boolean; openedAt?: string; openedBy?: string; reason?: string };
-  /** Why a planned phase is not ready yet, in Danish. */
-  waitingFor?: string;
-}
-
-export interface DeliverableSnapshot {
-  meeting: string;
-  title: string;
-  materialDue: string;
-  state: DeliverableState;
-  approvedAt?: string;
-}
-
-/** What the read model stores and the state query answers. */
-export interface SubAnalysisSnapshot {
-  programmeId: string;
-  subAnalysisId: string;
-  title: string;
-  version: number;
-  /** Workflow time of the last change. */
-  asOf: string;
-  phases: PhaseSnapshot[];
-  deliverables: DeliverableSnapshot[];
-  finished: boolean;
-}
-
-export interface PhaseActionArgs {
-  code: string;
-  /** E-mail of the person acting (the API has checked their role). */
-  by: string;
-  note?: string;
-}
-
-export interface PhasePlanChangeArgs {
-  code: string;
-  change: PhaseWeeksChange;
-  reason: string;
-  by: string;
-}
-
-export interface GateOpenArgs {
-  code: string;
-  reason: string;
-  by: string;
-}
-
-export interface DeliverableStateArgs {
-  meeting: string;
-  state: DeliverableState;
-  by: string;
-}
+import { addDays } from '../../libs/plan/working-days';
+import { danishDate } from '../../libs/texts/dates';
+import type { ProgrammeDefinition } from '../../libs/plan/definition';
+import { type PlannedPhase, type PlannedSubAnalysis, type ProgrammePlan, computePlan } from '../../libs/plan/plan';
+import { type ScheduledEvent, calendarOf, deliverableReminders, phaseReminders } from '../../libs/plan/schedule';
+import { validateDefinition } from '../../libs/plan/validate';
+import { type PhaseWeeksChange, withPhaseWeeks } from '../../libs/plan/changes';
 
 /** How a deliverable's state reads in Danish, in history entries. */
 const DELIVERABLE_STATE_DA: Record<DeliverableState, string> = {
@@ -110,31 +50,6 @@ const DELIVERABLE_STATE_DA: Record<DeliverableState, string> = {
   changes_requested: 'sendt tilbage til rettelse',
   approved: 'godkendt',
 };
-
-export const startPhaseUpdate = defineUpdate<SubAnalysisSnapshot, [PhaseActionArgs]>('startPhase');
-export const completePhaseUpdate = defineUpdate<SubAnalysisSnapshot, [PhaseActionArgs]>('completePhase');
-export const changePhasePlanUpdate = defineUpdate<SubAnalysisSnapshot, [PhasePlanChangeArgs]>('changePhasePlan');
-export const openGateUpdate = defineUpdate<SubAnalysisSnapshot, [GateOpenArgs]>('openGate');
-export const setDeliverableStateUpdate = defineUpdate<SubAnalysisSnapshot, [DeliverableStateArgs]>(
-  'setDeliverableState',
-);
-export const stateQuery = defineQuery<SubAnalysisSnapshot>('state');
-
-/** The plan's part of a phase snapshot, as the read model stores it (also for a sub-analysis not yet started). */
-export function plannedPhaseSnapshot(
-  p: PlannedPhase,
-): Pick<PhaseSnapshot, 'code' | 'title' | 'weeks' | 'after' | 'plannedStart' | 'due' | 'startWeek' | 'dueWeek'> {
-  return {
-    code: p.code,
-    title: p.title,
-    weeks: p.weeks,
-    after: p.after,
-    plannedStart: p.plannedStart,
-    due: p.due,
-    startWeek: p.startWeek,
-    dueWeek: p.dueWeek,
-  };
-}
 
 // ---------------------------------------------------------------------------------
 // Input and the state carried across continue-as-new.

@@ -3,7 +3,7 @@
  * context, so that workflow code can compose a message and the exact text is part of
  * the workflow's history.
  */
-import { danishDate } from '../plan/danish';
+import { danishDate } from './dates';
 import type { ScheduledEvent } from '../plan/schedule';
 
 export interface MessageContext {

@@ -2,10 +2,11 @@
  * One programme: starts a sub-analysis workflow per analysespor and waits for them.
  * Meetings and status reports join this workflow as they are built.
  */
-import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import type { ProgrammeDefinition } from '../libs/plan/definition';
-import { subAnalysisWorkflowId } from './ids';
-import { subAnalysisWorkflow } from './sub-analysis.workflow';
+import { ParentClosePolicy, condition, setHandler, startChild } from '@temporalio/workflow';
+import type { ProgrammeDefinition } from '../../libs/plan/definition';
+import { subAnalysisWorkflowId } from '../ids';
+import { subAnalysisWorkflow } from '../sub-analysis/sub-analysis.workflow';
+import { subAnalysesStartedUpdate } from './messages';
 
 export interface ProgrammeInput {
   programmeId: string;
@@ -19,6 +20,14 @@ export interface ProgrammeResult {
 }
 
 export async function programmeWorkflow(input: ProgrammeInput): Promise<ProgrammeResult> {
+  // The API waits on this Update before it answers a start, so that every sub-analysis
+  // accepts actions by then.
+  let started: string[] | undefined;
+  setHandler(subAnalysesStartedUpdate, async () => {
+    await condition(() => started !== undefined);
+    return { subAnalyses: started! };
+  });
+
   const children = await Promise.all(
     input.definition.subAnalyses.map((s) =>
       startChild(subAnalysisWorkflow, {
@@ -38,6 +47,7 @@ export async function programmeWorkflow(input: ProgrammeInput): Promise<Programm
       }),
     ),
   );
+  started = input.definition.subAnalyses.map((s) => s.id);
   const results = await Promise.all(children.map((c) => c.result()));
   return { subAnalyses: results.map((r) => ({ id: r.subAnalysisId, finished: r.finished })) };
 }

@@ -11,8 +11,8 @@ import {
   isoWeekOf,
   midnightAfter,
   weeksInYear,
-} from './calendar';
-import { danishDate } from './danish';
+} from './working-days';
+import { danishDate } from '../texts/dates';
 
 const dk = new WorkCalendar({ timezone: 'Europe/Copenhagen', holidays: 'dk' });
 const names = (year: number) => danishPublicHolidays(year).map((h) => `${h.date} ${h.name}`);
