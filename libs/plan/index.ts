@@ -12,3 +12,5 @@ export * from './plan';
 export * from './schedule';
 export * from './instantiate';
 export * from './changes';
+export * from './readiness';
+export * from './material';
