@@ -3,22 +3,7 @@
  * rather than Intl, so the output does not depend on the ICU data present.
  */
 import { IsoDate, dayNumber, fromDayNumber, isoWeekOf, isoWeekday } from '../plan/working-days';
-
-const WEEKDAY_NAMES = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
-const MONTH_NAMES = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+import { MONTH_NAMES, WEEKDAY_NAMES } from './labels';
 
 /** 'onsdag 16. april 2025 (uge 16)'. */
 export function danishDate(date: IsoDate): string {

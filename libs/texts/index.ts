@@ -1,0 +1,4 @@
+/** Every Danish word Spor shows people, by what it describes. */
+export * from './labels';
+export * from './dates';
+export * from './messages';
