@@ -3,6 +3,7 @@
  * apply the same change and validate the result with the same checks as a new file.
  */
 import type { ProgrammeDefinition } from './definition';
+import { type Problem, validateDefinition } from './validate';
 
 /** New weeks for a phase: `weeks` within the programme year, or `from`/`to` across a year end. */
 export type PhaseWeeksChange = { weeks: string } | { from: string; to: string };
@@ -34,4 +35,23 @@ export function withPhaseWeeks(
           },
     ),
   };
+}
+
+/**
+ * Every problem the changed programme would have: it must pass each check a new
+ * definition passes. Paths inside the changed phase are given relative to it.
+ */
+export function checkPhaseWeeksChange(
+  def: ProgrammeDefinition,
+  subAnalysisId: string,
+  code: string,
+  change: PhaseWeeksChange,
+): Problem[] {
+  const sIndex = def.subAnalyses.findIndex((s) => s.id === subAnalysisId);
+  const pIndex = sIndex < 0 ? -1 : def.subAnalyses[sIndex].phases.findIndex((p) => p.code === code);
+  const prefix = `subAnalyses[${sIndex}].phases[${pIndex}].`;
+  return validateDefinition(withPhaseWeeks(def, subAnalysisId, code, change)).errors.map((e) => ({
+    path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path,
+    message: e.message,
+  }));
 }

@@ -14,3 +14,4 @@ export * from './instantiate';
 export * from './changes';
 export * from './readiness';
 export * from './material';
+export * from './event-kinds';

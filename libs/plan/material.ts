@@ -6,8 +6,7 @@
  * (listing what is missing), so reminding or escalating about it, or showing it as the
  * next deadline, helps nobody.
  */
-import type { ProgrammePlan } from './plan';
-import { calendarOf } from './schedule';
+import { type ProgrammePlan, calendarOf } from './plan';
 
 /** Local midnight at the start of the meeting day, in milliseconds. */
 export function materialCutoff(plan: ProgrammePlan, meetingId: string): number {

@@ -3,7 +3,16 @@
  * meetings, people by e-mail). Pure and deterministic; the plan is plain JSON
  * data, so workflows can receive it as an argument.
  */
-import { HolidaySet, Instant, IsoDate, WorkCalendar, addDays, compareDates, isoWeekOf, weekLabel } from './working-days';
+import {
+  HolidaySet,
+  Instant,
+  IsoDate,
+  WorkCalendar,
+  addDays,
+  compareDates,
+  isoWeekOf,
+  weekLabel,
+} from './working-days';
 import { describeWeekSpan, phaseWeekSpan, resolveDateSpec } from './dates';
 import type { ProgrammeDefinition, ReminderSettings, StatusReportSettings, SubAnalysisDefinition } from './definition';
 
@@ -99,6 +108,18 @@ export function calendarOfDefinition(
   def: Pick<ProgrammeDefinition, 'timezone' | 'holidays' | 'closedDays'>,
 ): WorkCalendar {
   return new WorkCalendar({ timezone: def.timezone, holidays: def.holidays, closedDays: def.closedDays });
+}
+
+const calendars = new WeakMap<ProgrammePlan, WorkCalendar>();
+
+/** The working calendar of a plan (cached per plan object). */
+export function calendarOf(plan: ProgrammePlan): WorkCalendar {
+  let cal = calendars.get(plan);
+  if (!cal) {
+    cal = new WorkCalendar({ timezone: plan.timezone, holidays: plan.holidays, closedDays: plan.closedDays });
+    calendars.set(plan, cal);
+  }
+  return cal;
 }
 
 export function resolveReminders(base: ReminderSettings, override?: Partial<ReminderSettings>): ResolvedReminders {

@@ -44,4 +44,3 @@ export function phaseState(facts: PhaseFactTimes, ready: boolean): PhaseState {
   if (facts.startedAt !== undefined) return 'active';
   return ready ? 'ready' : 'planned';
 }
-

@@ -274,8 +274,8 @@ describe('computeSchedule', () => {
     expect(new Set(preview.map((e) => e.key)).size).toBe(preview.length);
   });
 
-  it('previews a programme that runs to plan: reminders, no escalations', () => {
-    const kinds = new Set(preview.map((e) => e.kind));
+  it('previews a programme that runs to plan: reminders, and escalations only as conditional', () => {
+    const kinds = new Set(preview.filter((e) => !e.conditional).map((e) => e.kind));
     expect(kinds).toEqual(
       new Set([
         'phase-start',
@@ -397,9 +397,34 @@ describe('computeSchedule', () => {
       phaseCompleted: { 'sbv/1': '2025-04-02T14:00:00+02:00' },
       assumeOnTime: true,
     });
-    expect(events.filter((e) => e.kind === 'phase-escalation').map((e) => e.key)).toEqual([
+    expect(events.filter((e) => e.kind === 'phase-escalation' && !e.conditional).map((e) => e.key)).toEqual([
       'sbv/phase/1/escalation/2025-03-31',
     ]);
+  });
+
+  it('shows, for every deadline it assumes met, the first escalation that follows if it is missed', () => {
+    const conditional = preview.filter((e) => e.conditional);
+    // One per phase (21 in the programme) and one per deliverable (10).
+    expect(conditional.filter((e) => e.kind === 'phase-escalation')).toHaveLength(21);
+    expect(conditional.filter((e) => e.kind === 'material-escalation')).toHaveLength(10);
+    // sbv's phase 2A is due Wednesday 16 April 2025; Thursday 17 April (skærtorsdag) to Monday
+    // 21 April (2. påskedag) are holidays, so the first working day after it is Tuesday 22 April.
+    expect(preview.find((e) => e.key === 'sbv/phase/2A/escalation/2025-04-22')).toMatchObject({
+      conditional: true,
+      at: '2025-04-22T09:00:00+02:00',
+      overdueWorkingDays: 1,
+      recipients: expect.arrayContaining(['sekretariat@example.org']),
+    });
+    // A deadline that is really missed escalates for real, not conditionally.
+    const late = computeSchedule(plan, { phaseCompleted: {}, assumeOnTime: false, until: '2025-04-30' });
+    expect(late.filter((e) => e.conditional)).toEqual([]);
+  });
+
+  it('titles each event as the e-mail sent for it is titled', () => {
+    const reminder = preview.find((e) => e.key === 'sbv/phase/2A/reminder/2025-04-09')!;
+    expect(reminder.title).toBe(
+      'Påmindelse: fase 2A forfalder om 5 arbejdsdage (uge 16) – Samlet Borger- og Virksomhedsservice',
+    );
   });
 
   // Speed is measured in bench/, not asserted here; this checks only the large case works.

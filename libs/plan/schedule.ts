@@ -18,8 +18,10 @@
  *   `overdueEvery` working days (0 = once), until completion (exclusive) or
  *   `until` (inclusive). `overdueWorkingDays` counts working days after the
  *   due date up to and including the escalation day, so the first is 1.
- * - Material escalations also stop on the day before the meeting: after it
- *   the package has gone out listing the material as missing.
+ * - Material stops mattering when its meeting day begins (libs/plan/material.ts):
+ *   no reminder or escalation about it after that.
+ * - Where the schedule assumes a deadline is met, it still shows the first
+ *   escalation that would follow if it were missed, marked `conditional`.
  * - Package dispatch: packageDate at the programme's reminders.time.
  * - Status reports: at their weekday and time; a report that falls on a
  *   non-working day moves to the next working day.
@@ -39,20 +41,14 @@ import {
   isoWeekOf,
   isoWeekday,
 } from './working-days';
-import { danishDateWithoutWeek, workingDaysText } from '../texts/dates';
-import { PlannedMeeting, PlannedPhase, PlannedSubAnalysis, ProgrammePlan, ResolvedReminders } from './plan';
+import { eventTitle } from '../texts/events';
+import { type ScheduledEventKind, isNotifying } from './event-kinds';
+import { materialCutoff } from './material';
+import { PlannedMeeting, PlannedPhase, PlannedSubAnalysis, ProgrammePlan, ResolvedReminders, calendarOf } from './plan';
+import { autoStartAt, readySince } from './readiness';
 
-export type ScheduledEventKind =
-  | 'phase-start'
-  | 'phase-due'
-  | 'phase-reminder'
-  | 'phase-escalation'
-  | 'material-due'
-  | 'material-reminder'
-  | 'material-escalation'
-  | 'package-dispatch'
-  | 'meeting'
-  | 'status-report';
+export type { ScheduledEventKind } from './event-kinds';
+export { calendarOf } from './plan';
 
 /** Tie-break for events at the same instant: calendar items first, then what is sent. */
 const KIND_ORDER: readonly ScheduledEventKind[] = [
@@ -67,16 +63,6 @@ const KIND_ORDER: readonly ScheduledEventKind[] = [
   'phase-escalation',
   'material-escalation',
 ];
-
-/** Kinds the workflows send an e-mail for. The others are calendar items. */
-export const NOTIFYING_KINDS: ReadonlySet<ScheduledEventKind> = new Set([
-  'phase-reminder',
-  'phase-escalation',
-  'material-reminder',
-  'material-escalation',
-  'package-dispatch',
-  'status-report',
-]);
 
 export interface ScheduledEvent {
   /** Stable and unique, e.g. 'sbv/phase/2A/reminder/2025-04-09'; the e-mail idempotency key. */
@@ -103,20 +89,10 @@ export interface ScheduledEvent {
   title: string;
   /** A date-only calendar item; `at` is local midnight. */
   allDay: boolean;
-  /** Whether the workflows send an e-mail for it (see NOTIFYING_KINDS). */
+  /** Whether a workflow sends an e-mail for it (see event-kinds.ts). */
   notify: boolean;
-}
-
-const calendars = new WeakMap<ProgrammePlan, WorkCalendar>();
-
-/** The working calendar of a plan (cached per plan object). */
-export function calendarOf(plan: ProgrammePlan): WorkCalendar {
-  let cal = calendars.get(plan);
-  if (!cal) {
-    cal = new WorkCalendar({ timezone: plan.timezone, holidays: plan.holidays, closedDays: plan.closedDays });
-    calendars.set(plan, cal);
-  }
-  return cal;
+  /** An escalation that follows only if the deadline is missed, which the schedule assumes it is not. */
+  conditional?: boolean;
 }
 
 const recipientsOf = (...groups: (readonly string[] | string | undefined)[]): string[] =>
@@ -152,7 +128,7 @@ function makeEvent(fields: EventFields, instant: LocalInstant, allDay: boolean):
     date: instant.date,
     week: isoWeekOf(instant.date).week,
     allDay,
-    notify: NOTIFYING_KINDS.has(fields.kind),
+    notify: isNotifying(fields.kind),
   };
   eventMillis.set(event, instant.ms);
   return event;
@@ -205,6 +181,10 @@ interface DeadlineSpec {
   activeFromMs: number;
   /** Completion or approval: events at or after this instant are not sent. */
   endMs: number;
+  /** Whether endMs is assumed rather than known: then the first escalation is shown as conditional. */
+  endAssumed?: boolean;
+  /** Nothing about the deadline is sent at or after this instant, whatever happens (material cutoff). */
+  stopMs?: number;
   /** Last date (inclusive) to produce events for. */
   until: IsoDate;
   keyPrefix: string;
@@ -216,14 +196,24 @@ interface DeadlineSpec {
   escalationTitle: (overdueWorkingDays: number) => string;
 }
 
+/** When events about a deadline may be sent. */
+interface DeadlineWindow {
+  activeFromMs: number;
+  endMs: number;
+  endAssumed?: boolean;
+  until: IsoDate;
+}
+
 function deadlineEvents(cal: WorkCalendar, spec: DeadlineSpec): ScheduledEvent[] {
   const { due, reminders: rem, until } = spec;
   const events: ScheduledEvent[] = [];
-  const sendable = (date: IsoDate): boolean => {
+  const stopMs = Math.min(spec.endMs, spec.stopMs ?? Infinity);
+  const inWindow = (date: IsoDate, endMs: number): boolean => {
     if (compareDates(date, until) > 0) return false;
     const ms = cal.atMillis(date, rem.time);
-    return ms >= spec.activeFromMs && ms < spec.endMs;
+    return ms >= spec.activeFromMs && ms < endMs;
   };
+  const sendable = (date: IsoDate) => inWindow(date, stopMs);
 
   const reminderDays = rem.beforeDue.map((n) => ({ date: cal.addWorkingDays(due, -n), daysBefore: n }));
   if (rem.onDueDay && cal.isWorkingDay(due)) reminderDays.push({ date: due, daysBefore: 0 });
@@ -244,20 +234,25 @@ function deadlineEvents(cal: WorkCalendar, spec: DeadlineSpec): ScheduledEvent[]
 
   let date = cal.nextWorkingDayAfter(due);
   let overdue = 1;
-  while (compareDates(date, until) <= 0 && cal.atMillis(date, rem.time) < spec.endMs) {
-    if (sendable(date)) {
-      events.push(
-        eventAt(cal, date, rem.time, {
-          key: `${spec.keyPrefix}/escalation/${date}`,
-          kind: spec.kinds.escalation,
-          ...spec.tags,
-          recipients: spec.escalateTo,
-          due,
-          overdueWorkingDays: overdue,
-          title: spec.escalationTitle(overdue),
-        }),
-      );
-    }
+  const escalation = (on: IsoDate, overdueWorkingDays: number, conditional: boolean): ScheduledEvent => {
+    const event = eventAt(cal, on, rem.time, {
+      key: `${spec.keyPrefix}/escalation/${on}`,
+      kind: spec.kinds.escalation,
+      ...spec.tags,
+      recipients: spec.escalateTo,
+      due,
+      overdueWorkingDays,
+      title: spec.escalationTitle(overdueWorkingDays),
+    });
+    if (conditional) event.conditional = true;
+    return event;
+  };
+  if (spec.endAssumed && !sendable(date) && inWindow(date, spec.stopMs ?? Infinity)) {
+    events.push(escalation(date, overdue, true));
+    return events;
+  }
+  while (compareDates(date, until) <= 0 && cal.atMillis(date, rem.time) < stopMs) {
+    if (sendable(date)) events.push(escalation(date, overdue, false));
     if (rem.overdueEvery === 0) break;
     date = cal.addWorkingDays(date, rem.overdueEvery);
     overdue += rem.overdueEvery;
@@ -270,10 +265,9 @@ function phaseDeadline(
   plan: ProgrammePlan,
   sub: PlannedSubAnalysis,
   phase: PlannedPhase,
-  window: { activeFromMs: number; endMs: number; until: IsoDate },
+  window: DeadlineWindow,
 ): ScheduledEvent[] {
   const week = isoWeekOf(phase.due).week;
-  const dueText = danishDateWithoutWeek(phase.due);
   const audience = audienceOf(plan, sub);
   return deadlineEvents(cal, {
     due: phase.due,
@@ -284,10 +278,8 @@ function phaseDeadline(
     remindTo: audience.leads,
     escalateTo: audience.escalation,
     tags: { subAnalysis: sub.id, phase: phase.code },
-    reminderTitle: (n) =>
-      `Påmindelse: fase ${phase.code} forfalder ${n === 0 ? 'i dag' : `om ${workingDaysText(n)}`} (uge ${week}) – ${sub.title}`,
-    escalationTitle: (n) =>
-      `Overskredet: fase ${phase.code} er ${workingDaysText(n)} over fristen ${dueText} – ${sub.title}`,
+    reminderTitle: (n) => eventTitle.phaseReminder(phase.code, n, week, sub.title),
+    escalationTitle: (n) => eventTitle.phaseEscalation(phase.code, n, phase.due, sub.title),
   });
 }
 
@@ -296,28 +288,22 @@ function materialDeadline(
   plan: ProgrammePlan,
   sub: PlannedSubAnalysis,
   meeting: PlannedMeeting,
-  window: { activeFromMs: number; endMs: number; until: IsoDate },
+  window: DeadlineWindow,
 ): ScheduledEvent[] {
   const week = isoWeekOf(meeting.materialDue).week;
-  const dueText = danishDateWithoutWeek(meeting.materialDue);
   const audience = audienceOf(plan, sub);
-  // Once the meeting is held, its package has gone out with the material listed as
-  // missing; escalating about it after that helps nobody.
-  const dayBeforeMeeting = addDays(meeting.date, -1);
   return deadlineEvents(cal, {
     due: meeting.materialDue,
     reminders: sub.reminders,
     ...window,
-    until: compareDates(window.until, dayBeforeMeeting) < 0 ? window.until : dayBeforeMeeting,
+    stopMs: materialCutoff(plan, meeting.id),
     keyPrefix: `${sub.id}/material/${meeting.id}`,
     kinds: { reminder: 'material-reminder', escalation: 'material-escalation' },
     remindTo: audience.leads,
     escalateTo: audience.escalation,
     tags: { subAnalysis: sub.id, meeting: meeting.id },
-    reminderTitle: (n) =>
-      `Påmindelse: materiale til «${meeting.title}» skal afleveres ${n === 0 ? 'i dag' : `om ${workingDaysText(n)}`} (uge ${week}) – ${sub.title}`,
-    escalationTitle: (n) =>
-      `Overskredet: materiale til «${meeting.title}» mangler, ${workingDaysText(n)} efter fristen ${dueText} – ${sub.title}`,
+    reminderTitle: (n) => eventTitle.materialReminder(meeting.title, n, week, sub.title),
+    escalationTitle: (n) => eventTitle.materialEscalation(meeting.title, n, meeting.materialDue, sub.title),
   });
 }
 
@@ -372,7 +358,7 @@ export function packageDispatch(plan: ProgrammePlan, meetingId: string): Schedul
     kind: 'package-dispatch',
     meeting: meeting.id,
     recipients: recipientsOf(plan.committee, plan.secretariat),
-    title: `Mødepakke udsendes: «${meeting.title}» (mødet er ${danishDateWithoutWeek(meeting.date)})`,
+    title: eventTitle.packageDispatch(meeting.title, meeting.date),
   });
 }
 
@@ -417,7 +403,7 @@ function statusReportEvent(cal: WorkCalendar, plan: ProgrammePlan, date: IsoDate
     key: `status/${date}`,
     kind: 'status-report',
     recipients: recipientsOf(plan.steeringGroup, plan.secretariat),
-    title: `Statusrapport for ${plan.title} (uge ${isoWeekOf(date).week})`,
+    title: eventTitle.statusReport(plan.title, isoWeekOf(date).week),
   });
 }
 
@@ -456,6 +442,8 @@ export interface ScheduleProgress {
 interface PhaseTimes {
   startMs?: number;
   completeMs?: number;
+  /** The completion is the on-time assumption, not a recorded fact. */
+  completeAssumed?: boolean;
 }
 
 /**
@@ -504,10 +492,10 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
           kind: 'phase-due',
           ...tags,
           recipients: audience.leads,
-          title: `Frist for fase ${phase.code}: ${phase.title} – ${sub.title}`,
+          title: eventTitle.phaseDue(phase.code, phase.title, sub.title),
         }),
       );
-      const { startMs, completeMs } = times.get(phase.code)!;
+      const { startMs, completeMs, completeAssumed } = times.get(phase.code)!;
       if (startMs === undefined) continue;
       events.push(
         eventAtMillis(cal, startMs, {
@@ -515,13 +503,14 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
           kind: 'phase-start',
           ...tags,
           recipients: audience.leadsAndOwner,
-          title: `Fase ${phase.code} starter: ${phase.title} – ${sub.title}`,
+          title: eventTitle.phaseStart(phase.code, phase.title, sub.title),
         }),
       );
       events.push(
         ...phaseDeadline(cal, plan, sub, phase, {
           activeFromMs: Math.max(startMs, startedMs),
           endMs: completeMs ?? Infinity,
+          endAssumed: completeAssumed,
           until,
         }),
       );
@@ -537,7 +526,7 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
           subAnalysis: sub.id,
           meeting: meeting.id,
           recipients: audience.leads,
-          title: `Frist for materiale til «${meeting.title}»: ${deliverable.title} – ${sub.title}`,
+          title: eventTitle.materialDue(meeting.title, deliverable.title, sub.title),
         }),
       );
       const approved = instant(facts.deliverableApproved?.[`${meeting.id}/${sub.id}`]);
@@ -546,6 +535,7 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
         ...materialDeadline(cal, plan, sub, meeting, {
           activeFromMs: startedMs,
           endMs: approved ?? assumedApproval,
+          endAssumed: approved === undefined && onTime,
           until,
         }),
       );
@@ -561,7 +551,7 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
         kind: 'meeting',
         meeting: meeting.id,
         recipients: recipientsOf(plan.committee, plan.secretariat),
-        title: meeting.title,
+        title: eventTitle.meeting(meeting.title),
       }),
     );
   }
@@ -590,20 +580,21 @@ export function computeSchedule(plan: ProgrammePlan, progress?: ScheduleProgress
       if (!phase || visiting.has(code)) return {}; // unknown or cyclic: never ready
       visiting.add(code);
       const f = factsOf(phase);
-      const conditions = [
-        cal.atMillis(phase.plannedStart, '00:00'),
-        startedMs,
-        f.gateOpened,
-        ...phase.after.map((a) => resolve(a).completeMs),
-      ];
-      const readyMs = conditions.some((c) => c === undefined) ? undefined : Math.max(...(conditions as number[]));
+      const ready = readySince(phase, (code) =>
+        code === phase.code ? { gateOpenedAt: f.gateOpened } : { completedAt: resolve(code).completeMs },
+      );
+      // The programme's start is one more condition: nothing starts before its workflows run.
+      const readyMs =
+        ready === undefined
+          ? undefined
+          : autoStartAt(cal.atMillis(phase.plannedStart, '00:00'), Math.max(ready, startedMs));
       // A completed phase has started, even if the start was not recorded.
       const startMs =
         f.started ?? (f.completed !== undefined ? Math.min(readyMs ?? f.completed, f.completed) : readyMs);
+      const completeAssumed = f.completed === undefined && onTime && startMs !== undefined;
       const completeMs =
-        f.completed ??
-        (onTime && startMs !== undefined ? Math.max(startMs, cal.atMillis(addDays(phase.due, 1), '00:00')) : undefined);
-      const result = { startMs, completeMs };
+        f.completed ?? (completeAssumed ? Math.max(startMs!, cal.atMillis(addDays(phase.due, 1), '00:00')) : undefined);
+      const result = { startMs, completeMs, completeAssumed };
       times.set(code, result);
       return result;
     };

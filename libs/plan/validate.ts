@@ -11,7 +11,15 @@
  * Nothing here throws: an unexpected failure becomes a problem at path ''.
  */
 import { z } from 'zod';
-import { IsoDate, WorkCalendar, compareDates, compareWeeks, isValidIsoDate, isoWeekOf, weeksInYear } from './working-days';
+import {
+  IsoDate,
+  WorkCalendar,
+  compareDates,
+  compareWeeks,
+  isValidIsoDate,
+  isoWeekOf,
+  weeksInYear,
+} from './working-days';
 import { isDateSpecLike, parseWeeksField, phaseWeekSpan, resolveDateSpec } from './dates';
 import { MAX_YEAR, MIN_YEAR, ProgrammeDefinition, programmeSchema } from './definition';
 import { ProgrammePlan, calendarOfDefinition, computePlan } from './plan';

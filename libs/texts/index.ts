@@ -2,3 +2,5 @@
 export * from './labels';
 export * from './dates';
 export * from './messages';
+export * from './history';
+export * from './events';

@@ -3,7 +3,7 @@
  * context, so that workflow code can compose a message and the exact text is part of
  * the workflow's history.
  */
-import { danishDate } from './dates';
+import { danishDate, workingDaysText } from './dates';
 import type { ScheduledEvent } from '../plan/schedule';
 
 export interface MessageContext {
@@ -23,32 +23,22 @@ export interface ComposedMessage {
   text: string;
 }
 
-function workingDays(n: number): string {
-  return n === 1 ? '1 arbejdsdag' : `${n} arbejdsdage`;
-}
-
 export function composeMessage(event: ScheduledEvent, ctx: MessageContext): ComposedMessage {
   const deadline = ctx.deadline ? danishDate(ctx.deadline) : '';
   const what = ctx.phaseTitle
     ? `fase ${event.phase} "${ctx.phaseTitle}"`
     : `materialet "${ctx.deliverableTitle ?? ''}" til ${ctx.meetingTitle ?? 'udvalgsmødet'}`;
-  const whatShort = ctx.phaseTitle ? `fase ${event.phase}` : 'materiale';
   const lines: string[] = [];
-  let subject: string;
   switch (event.kind) {
     case 'phase-reminder':
     case 'material-reminder': {
       const before = event.daysBefore ?? 0;
-      subject =
-        before === 0
-          ? `Påmindelse: ${ctx.subAnalysisTitle}, ${whatShort} skal være færdig i dag`
-          : `Påmindelse: ${ctx.subAnalysisTitle}, ${whatShort} forfalder om ${workingDays(before)}`;
       lines.push(
         'Kære projektleder',
         '',
         before === 0
           ? `I dag er sidste frist for ${what} i ${ctx.subAnalysisTitle}.`
-          : `Om ${workingDays(before)} er der frist for ${what} i ${ctx.subAnalysisTitle}.`,
+          : `Om ${workingDaysText(before)} er der frist for ${what} i ${ctx.subAnalysisTitle}.`,
         `Fristen er ${deadline}.`,
       );
       break;
@@ -56,12 +46,11 @@ export function composeMessage(event: ScheduledEvent, ctx: MessageContext): Comp
     case 'phase-escalation':
     case 'material-escalation': {
       const overdue = event.overdueWorkingDays ?? 1;
-      subject = `Overskredet frist: ${ctx.subAnalysisTitle}, ${whatShort} (${workingDays(overdue)} over fristen)`;
       lines.push(
         'Til projektledere, projektejer og udvalgssekretariatet',
         '',
         `Fristen for ${what} i ${ctx.subAnalysisTitle} var ${deadline}.`,
-        `Den er nu overskredet med ${workingDays(overdue)}.`,
+        `Den er nu overskredet med ${workingDaysText(overdue)}.`,
         ctx.phaseTitle
           ? 'Fasen er endnu ikke meldt færdig. Meld den færdig i Spor, eller aftal en ny plan med sekretariatet.'
           : 'Materialet er endnu ikke godkendt. Indsend det i Spor, eller aftal en ny frist med sekretariatet.',
@@ -69,7 +58,6 @@ export function composeMessage(event: ScheduledEvent, ctx: MessageContext): Comp
       break;
     }
     default:
-      subject = `${ctx.subAnalysisTitle}: ${event.title}`;
       lines.push(event.title);
   }
   lines.push(
@@ -79,5 +67,6 @@ export function composeMessage(event: ScheduledEvent, ctx: MessageContext): Comp
     `${ctx.programmeTitle}`,
     'Denne besked er sendt automatisk af Spor.',
   );
-  return { subject, text: lines.join('\n') };
+  // The subject is the event's title, word for word what the schedule shows.
+  return { subject: event.title, text: lines.join('\n') };
 }

@@ -1,4 +1,4 @@
-import { calendarOf } from '../../libs/plan';
+import { calendarOf, kindsSentBy } from '../../libs/plan';
 import type { ProgrammePlan } from '../../libs/plan';
 
 /** What the people do in a simulated programme, and when. */
@@ -36,10 +36,5 @@ export function chooseTimeline(plan: ProgrammePlan, late: Record<string, number>
   return actions.sort((a, b) => a.at - b.at);
 }
 
-/** Kinds the sub-analysis workflows send (packages and status reports belong to other workflows). */
-export const SUB_ANALYSIS_KINDS = new Set([
-  'phase-reminder',
-  'phase-escalation',
-  'material-reminder',
-  'material-escalation',
-]);
+/** Kinds the sub-analysis workflows send, from the one map of senders. */
+export const SUB_ANALYSIS_KINDS: ReadonlySet<string> = new Set(kindsSentBy('sub-analysis'));

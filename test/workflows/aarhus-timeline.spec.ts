@@ -90,7 +90,7 @@ describe('the Aarhus programme on the time-skipping test server, March to August
     const rows = await kit.dataSource.getRepository(NotificationEntity).find();
     expect(rows.length).toBe(expected.length);
     expect(rows.every((r) => r.sentAt !== null && r.transport === 'smtp')).toBe(true);
-    const escalation = kit.smtp.received.find((m) => m.subject.startsWith('Overskredet frist'))!;
+    const escalation = kit.smtp.received.find((m) => m.subject.startsWith('Overskredet:'))!;
     expect(escalation.text).toMatch(/uge \d+/);
     expect(escalation.text).toContain('http://spor.test/programmes/');
 
