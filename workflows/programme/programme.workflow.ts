@@ -1,53 +1,39 @@
 /**
  * One programme: starts a sub-analysis workflow per analysespor and waits for them.
- * Meetings and status reports join this workflow as they are built.
+ * Meetings and status reports join this workflow as they are built. The state lives
+ * in ./state.ts; this file wires it to Temporal.
  */
 import { ParentClosePolicy, condition, setHandler, startChild } from '@temporalio/workflow';
-import type { ProgrammeDefinition } from '../../libs/plan/definition';
-import { subAnalysisWorkflowId } from '../ids';
 import { subAnalysisWorkflow } from '../sub-analysis/sub-analysis.workflow';
 import { subAnalysesStartedUpdate } from './messages';
+import { type ProgrammeInput, ProgrammeState } from './state';
 
-export interface ProgrammeInput {
-  programmeId: string;
-  definition: ProgrammeDefinition;
-  /** Base of links in messages. */
-  publicUrl: string;
-}
+export type { ProgrammeInput } from './state';
 
 export interface ProgrammeResult {
   subAnalyses: { id: string; finished: boolean }[];
 }
 
 export async function programmeWorkflow(input: ProgrammeInput): Promise<ProgrammeResult> {
+  const state = new ProgrammeState(input);
   // The API waits on this Update before it answers a start, so that every sub-analysis
   // accepts actions by then.
-  let started: string[] | undefined;
   setHandler(subAnalysesStartedUpdate, async () => {
-    await condition(() => started !== undefined);
-    return { subAnalyses: started! };
+    await condition(() => state.subAnalysesStarted() !== undefined);
+    return state.subAnalysesStarted()!;
   });
 
   const children = await Promise.all(
-    input.definition.subAnalyses.map((s) =>
+    state.subAnalysisWorkflows().map(({ workflowId, input: childInput }) =>
       startChild(subAnalysisWorkflow, {
-        workflowId: subAnalysisWorkflowId(input.programmeId, s.id),
-        args: [
-          {
-            programmeId: input.programmeId,
-            subAnalysisId: s.id,
-            // Only its own analysespor: the rest would make every child's input, and so
-            // the programme's history, grow with the square of the programme's size.
-            definition: { ...input.definition, subAnalyses: [s] },
-            publicUrl: input.publicUrl,
-          },
-        ],
+        workflowId,
+        args: [childInput],
         // Sub-analyses live on their own: each continues as new on its own schedule.
         parentClosePolicy: ParentClosePolicy.ABANDON,
       }),
     ),
   );
-  started = input.definition.subAnalyses.map((s) => s.id);
+  state.markSubAnalysesStarted();
   const results = await Promise.all(children.map((c) => c.result()));
   return { subAnalyses: results.map((r) => ({ id: r.subAnalysisId, finished: r.finished })) };
 }

@@ -1,0 +1,41 @@
+/**
+ * The state of one programme: which workflows it starts, with which input, and whether
+ * they run yet. Pure, unit-tested beside it; meetings and status reports join here.
+ */
+import type { ProgrammeDefinition } from '../../libs/plan/definition';
+import { subAnalysisWorkflowId } from '../ids';
+import type { SubAnalysisInput } from '../sub-analysis/sub-analysis.workflow';
+import type { SubAnalysesStarted } from './messages';
+
+export interface ProgrammeInput {
+  programmeId: string;
+  definition: ProgrammeDefinition;
+  /** Base of links in messages. */
+  publicUrl: string;
+}
+
+export class ProgrammeState {
+  private started: string[] | undefined;
+
+  constructor(private readonly input: ProgrammeInput) {}
+
+  /** One sub-analysis workflow per analysespor, each with only its own part of the definition. */
+  subAnalysisWorkflows(): { workflowId: string; input: SubAnalysisInput }[] {
+    const { programmeId, definition, publicUrl } = this.input;
+    return definition.subAnalyses.map((s) => ({
+      workflowId: subAnalysisWorkflowId(programmeId, s.id),
+      // Only its own analysespor: the rest would make every child's input, and so the
+      // programme's history, grow with the square of the programme's size.
+      input: { programmeId, subAnalysisId: s.id, definition: { ...definition, subAnalyses: [s] }, publicUrl },
+    }));
+  }
+
+  markSubAnalysesStarted(): void {
+    this.started = this.input.definition.subAnalyses.map((s) => s.id);
+  }
+
+  /** The answer to `subAnalysesStarted`, once there is one. */
+  subAnalysesStarted(): SubAnalysesStarted | undefined {
+    return this.started && { subAnalyses: this.started };
+  }
+}
