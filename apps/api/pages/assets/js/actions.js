@@ -40,6 +40,19 @@ export async function act(control, request, success, redraw, where) {
   }
 }
 
+/** A button that runs `request` at once: the primary action of a page or a card. */
+export function actionButton(label, request, success, redraw) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'button button-primary',
+      onclick: (event) => act(event.currentTarget, request, success, redraw),
+    },
+    label,
+  );
+}
+
 /**
  * A <details> with a small form: the secondary actions that need a reason or a note. A
  * field is labelled with its name's word in FIELD, the word the API's refusals name it by.

@@ -1,6 +1,6 @@
 // One phase of a sub-analysis, with the actions the person may take on it.
 import { api, enc } from './api.js';
-import { act, actionForm } from './actions.js';
+import { act, actionButton, actionForm } from './actions.js';
 import { dateText, dateWithWeek, instantText, relativeDay, weeksText, workingDays } from './dates.js';
 import { h } from './dom.js';
 import { stateChip } from './parts.js';
@@ -64,20 +64,11 @@ function actions({ me, id, sid, started, redraw }, p) {
   if (started && leads(me, id, sid)) {
     if (p.state === 'ready') {
       list.push(
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'button button-primary',
-            onclick: (event) =>
-              act(
-                event.currentTarget,
-                () => api('POST', `${base}phases/${enc(p.code)}/start`),
-                `Fase ${p.code} er startet.`,
-                redraw,
-              ),
-          },
+        actionButton(
           'Start fase',
+          () => api('POST', `${base}phases/${enc(p.code)}/start`),
+          `Fase ${p.code} er startet.`,
+          redraw,
         ),
       );
     }

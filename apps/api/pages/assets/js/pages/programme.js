@@ -1,6 +1,6 @@
 // GET /programmes/{id}: the secretariat's overview, the next meeting on top.
 import { api, enc } from '../api.js';
-import { act } from '../actions.js';
+import { actionButton } from '../actions.js';
 import { dateText, dateWithWeek, instantText, localDate, relativeDay, workingDays } from '../dates.js';
 import { h, show } from '../dom.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
@@ -71,20 +71,11 @@ export async function draw(me, { id }, flash) {
 
   const startButton =
     !programme.startedAt && isSecretariat(me, id)
-      ? h(
-          'button',
-          {
-            type: 'button',
-            class: 'button button-primary',
-            onclick: (event) =>
-              act(
-                event.currentTarget,
-                () => api('POST', `/programmes/${enc(id)}/start`),
-                'Programmet er startet.',
-                (box) => draw(me, { id }, box),
-              ),
-          },
+      ? actionButton(
           'Start programmet',
+          () => api('POST', `/programmes/${enc(id)}/start`),
+          'Programmet er startet.',
+          (box) => draw(me, { id }, box),
         )
       : null;
 
