@@ -21,9 +21,10 @@ const text = (assets: ReturnType<typeof loadAssets>, name: string) => assets.fil
 describe('the pages’ assets', () => {
   const real = loadAssets(PAGES);
   const modules = [...real.files.keys()].filter((name) => name.endsWith('.js'));
+  /** The modules in the folder, not those the API writes. */
+  const written = modules.filter((name) => name !== TEXTS_MODULE && name !== ROUTES_MODULE);
 
   it('keeps every page module small', () => {
-    const written = modules.filter((name) => name !== TEXTS_MODULE && name !== ROUTES_MODULE);
     expect(written).toEqual(expect.arrayContaining(['js/app.js', 'js/pages/sub-analysis.js']));
     const long = written
       .map((name) => ({ name, lines: fs.readFileSync(path.join(findAssetsDir(), name), 'utf8').split('\n').length }))
@@ -45,6 +46,16 @@ describe('the pages’ assets', () => {
         expect({ name, spec, hash: real.files.get(target)?.hash }).toEqual({ name, spec, hash: version });
       }
     }
+  });
+
+  it('holds no copy of a word from libs/texts/labels.ts in the page modules', () => {
+    const words = Object.values(labels).flatMap((table) => Object.values(table) as string[]);
+    expect(words).toEqual(expect.arrayContaining(['ikke indsendt', 'i gang', 'Begrundelse', 'juni']));
+    const copies = written.flatMap((name) => {
+      const source = fs.readFileSync(path.join(findAssetsDir(), name), 'utf8');
+      return words.filter((w) => source.includes(`'${w}'`)).map((w) => `${name}: '${w}'`);
+    });
+    expect(copies).toEqual([]);
   });
 
   it('writes every table of libs/texts/labels.ts into texts.js', () => {

@@ -5,7 +5,7 @@ import { dateText, dateWithWeek, instantText, localDate, relativeDay, workingDay
 import { h, show } from '../dom.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { isSecretariat } from '../people.js';
-import { PHASE_STATE } from '../texts.js';
+import { EVENT_KIND, PHASE_STATE } from '../texts.js';
 
 function nextMeetingPanel(meeting, today) {
   const title = h('h2', { id: 'next-meeting-title' }, 'Næste møde');
@@ -20,7 +20,7 @@ function nextMeetingPanel(meeting, today) {
       { class: 'facts' },
       h('dt', {}, 'Mødedato'),
       h('dd', {}, when(meeting.date)),
-      h('dt', {}, 'Materialefrist'),
+      h('dt', {}, EVENT_KIND['material-due']),
       h('dd', {}, when(meeting.materialDue)),
       meeting.packageDate ? [h('dt', {}, 'Mødepakken sendes'), h('dd', {}, dateWithWeek(meeting.packageDate))] : null,
     ),
@@ -48,7 +48,8 @@ function row(id, s, plan, today) {
       'th',
       { scope: 'row', 'data-label': 'Analysespor' },
       h('a', { href: `/programmes/${enc(id)}/sub-analyses/${enc(s.id)}` }, s.title),
-      s.finished ? h('span', { class: 'tag' }, 'afsluttet') : null,
+      // A finished sub-analysis reads as a completed phase does.
+      s.finished ? h('span', { class: 'tag' }, PHASE_STATE.completed) : null,
     ),
     h(
       'td',
