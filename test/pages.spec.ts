@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
 import { instantiateForYear } from '../libs/plan';
 import { loadDefaultProgramme } from '../libs/plan/default-programme';
+import { danishDate, danishDateWithoutWeek, workingDaysText } from '../libs/texts/dates';
+import * as labels from '../libs/texts/labels';
 import { RunningApp, startApp } from './support/app';
 import { definition as smallDefinition } from './support/auth';
 import { eventually } from './support/process';
@@ -140,6 +142,9 @@ describe('web pages (Chromium, worker, API)', () => {
       expect(seen.urls.filter((u) => u.includes(token) || u.includes(encodeURIComponent(token)))).toEqual([]);
     }
     expect(seen.unauthorisedApiCalls).toEqual([]);
+    // Every module and style sheet came by its versioned URL, so each is cached for good and runs once.
+    const assets = seen.urls.filter((u) => new URL(u).pathname.startsWith('/assets/'));
+    expect(assets.filter((u) => !/\?v=[0-9a-f]{16}$/.test(u))).toEqual([]);
     // Nothing was blocked by the CSP, and the script never threw.
     expect(seen.problems).toEqual([]);
   });
@@ -165,30 +170,71 @@ describe('web pages (Chromium, worker, API)', () => {
       const links = [...html.matchAll(/"(\/assets\/[^"]+)"/g)].map((m) => m[1]);
       expect(links).toEqual(
         expect.arrayContaining([
-          expect.stringMatching(/^\/assets\/spor\.js\?v=[0-9a-f]{16}$/),
+          expect.stringMatching(/^\/assets\/js\/app\.js\?v=[0-9a-f]{16}$/),
           expect.stringMatching(/^\/assets\/spor\.css\?v=[0-9a-f]{16}$/),
         ]),
       );
     }
 
     const shell = await (await fetch(`${app.baseUrl}/`)).text();
-    const js = /"(\/assets\/spor\.js\?v=([0-9a-f]+))"/.exec(shell)!;
+    const js = /"(\/assets\/js\/app\.js\?v=([0-9a-f]+))"/.exec(shell)!;
     const css = /"(\/assets\/spor\.css\?v=[0-9a-f]+)"/.exec(shell)!;
     const script = await fetch(app.baseUrl + js[1]);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    // The entry's imports of its sibling modules carry their versions too, nested folders included.
+    const entry = await script.text();
+    expect(entry).toMatch(/from '\.\/pages\/sign-in\.js\?v=[0-9a-f]{16}'/);
+    const nested = /'\.\/(pages\/sign-in\.js\?v=[0-9a-f]{16})'/.exec(entry)!;
+    const signInModule = await fetch(`${app.baseUrl}/assets/js/${nested[1]}`);
+    expect(signInModule.status).toBe(200);
+    expect(signInModule.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const style = await fetch(app.baseUrl + css[1]);
     expect(style.headers.get('content-type')).toBe('text/css; charset=utf-8');
     // Without the current version in the link the browser must check back.
-    const unversioned = await fetch(`${app.baseUrl}/assets/spor.js`);
+    const unversioned = await fetch(`${app.baseUrl}/assets/js/app.js`);
     expect(unversioned.headers.get('cache-control')).toBe('no-cache');
     // (With node:http: fetch adds "Cache-Control: no-cache" to a conditional request.)
-    expect(await statusOf(`${app.baseUrl}/assets/spor.js`, { 'if-none-match': `"${js[2]}"` })).toBe(304);
+    expect(await statusOf(`${app.baseUrl}/assets/js/app.js`, { 'if-none-match': `"${js[2]}"` })).toBe(304);
     expect((await fetch(`${app.baseUrl}/assets/index.html`)).status).toBe(404);
     expect((await fetch(`${app.baseUrl}/assets/..%2fpages.module.ts`)).status).toBe(404);
+    expect((await fetch(`${app.baseUrl}/assets/js/..%2f..%2fpages.module.ts`)).status).toBe(404);
     // The pages hold no data; the API behind them still wants a token.
     expect((await fetch(`${app.baseUrl}/api/programmes/${id}`)).status).toBe(401);
+  });
+
+  it("gives the pages libs/texts' words as a module, and writes dates as libs/texts does", async () => {
+    const page = await newPage();
+    await page.goto(`${app.baseUrl}/`);
+    await signIn(page, tokens[KLIMA_LEAD]);
+    await page.getByRole('heading', { level: 1, name: 'Programmer' }).waitFor();
+    /** A module's URL as the page loaded it: importing it again gives the same instance. */
+    const urlOf = (name: string): string => {
+      const url = seen.urls.find((u) => new URL(u).pathname === `/assets/js/${name}`);
+      if (!url) throw new Error(`The page did not load ${name}`);
+      return JSON.stringify(url);
+    };
+    // Strings, not functions: ts-jest would turn a function's import() into require().
+    const loaded = (name: string): Promise<Record<string, unknown>> =>
+      page.evaluate(`import(${urlOf(name)}).then((m) => ({ ...m }))`);
+    const texts = await loaded('texts.js');
+    expect(texts).toEqual({ ...labels });
+    expect(texts.DELIVERABLE_STATE).toEqual(labels.DELIVERABLE_STATE);
+
+    const days = ['2025-03-17', '2025-06-02', '2024-02-29', '2025-12-29', '2026-01-01', '2027-01-01', '2027-01-04'];
+    const dates = await page.evaluate(
+      `import(${urlOf('dates.js')}).then((m) => ({
+        withWeek: ${JSON.stringify(days)}.map(m.dateWithWeek),
+        withoutWeek: ${JSON.stringify(days)}.map(m.dateText),
+        workingDays: [1, 2, 5].map(m.workingDays),
+      }))`,
+    );
+    expect(dates).toEqual({
+      withWeek: days.map(danishDate),
+      withoutWeek: days.map(danishDateWithoutWeek),
+      workingDays: [1, 2, 5].map(workingDaysText),
+    });
   });
 
   it('tells a person whose token is wrong, and keeps nothing', async () => {

@@ -31,7 +31,7 @@ describe('spor CLI', () => {
     expect(out).toContain(
       "subAnalyses[0].deliverables[0]: The material for meeting 'udvalg-juni' is due on 2025-05-05",
     );
-    expect(out).toContain('Gyldig: aarhus-organisationsanalyse-2025 (5 delanalyser, 2 møder)');
+    expect(out).toContain('Gyldig: aarhus-organisationsanalyse-2025 (5 analysespor, 2 møder)');
   });
 
   it('exits 1 with every error and its path', async () => {
@@ -47,7 +47,9 @@ describe('spor CLI', () => {
   it('exits 1 on a syntax error and on a missing file', async () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'id: [x\n');
-    expect((await cli('validate', broken)).err).toContain('(dokumentet): YAML syntax error');
+    const syntax = await cli('validate', broken);
+    expect(syntax.code).toBe(1);
+    expect(syntax.err).toContain('(dokumentet): YAML syntax error');
     const missing = await cli('validate', join(dir, 'nope.yaml'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('Kan ikke læse');
@@ -56,7 +58,11 @@ describe('spor CLI', () => {
   it('prints the plan by week with the meetings', async () => {
     const { code, out } = await cli('plan', file);
     expect(code).toBe(0);
-    expect(out).toMatch(/Uge\s+Delanalyse\s+Fase\s+Titel\s+Planlagt start\s+Frist/);
+    // Dates in the words of libs/texts: the header in full, the table compactly.
+    expect(out).toContain(
+      'mandag 17. marts 2025 (uge 12) – mandag 25. august 2025 (uge 35), tidszone Europe/Copenhagen',
+    );
+    expect(out).toMatch(/Uge\s+Analysespor\s+Fase\s+Titel\s+Planlagt start\s+Frist/);
     expect(out).toMatch(/12-13\s+sbv\s+1\s+Opstart og scoping\s+man 2025-03-17\s+fre 2025-03-28/);
     expect(out).toMatch(/17-21\s+sbv\s+2C\s+.*tir 2025-04-22\s+fre 2025-05-23/);
     expect(out).toMatch(/Udvalgsmøde: foreløbige analysefund\s+man 2025-06-02\s+23\s+man 2025-05-05\s+fre 2025-05-23/);

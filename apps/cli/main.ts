@@ -12,7 +12,6 @@ import {
   IsoDate,
   ProgrammePlan,
   ScheduledEvent,
-  ScheduledEventKind,
   ValidationResult,
   compareDates,
   computePlan,
@@ -22,23 +21,9 @@ import {
   parseDefinition,
   validateDefinition,
 } from '../../libs/plan';
+import { EVENT_KIND, WEEKDAY_NAMES, danishDate } from '../../libs/texts';
 
 type Write = (text: string) => void;
-
-const KIND_LABELS: Record<ScheduledEventKind, string> = {
-  'phase-start': 'Fasestart',
-  'phase-due': 'Fasefrist',
-  'phase-reminder': 'Påmindelse',
-  'phase-escalation': 'Eskalering',
-  'material-due': 'Materialefrist',
-  'material-reminder': 'Påmindelse, materiale',
-  'material-escalation': 'Eskalering, materiale',
-  'package-dispatch': 'Mødepakke',
-  meeting: 'Udvalgsmøde',
-  'status-report': 'Statusrapport',
-};
-
-const SHORT_WEEKDAYS = ['man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn'];
 
 export async function run(argv: string[], out: Write, err: Write): Promise<number> {
   let exitCode = 0;
@@ -58,7 +43,7 @@ export async function run(argv: string[], out: Write, err: Write): Promise<numbe
       exitCode = result.valid ? 0 : 1;
       if (result.valid && result.definition) {
         const d = result.definition;
-        out(`Gyldig: ${d.id} (${d.subAnalyses.length} delanalyser, ${d.committee.meetings.length} møder)`);
+        out(`Gyldig: ${d.id} (${d.subAnalyses.length} analysespor, ${d.committee.meetings.length} møder)`);
       }
     });
 
@@ -130,9 +115,9 @@ function printProblems(result: ValidationResult, out: Write, err: Write): void {
   }
 }
 
-/** 'man 2025-03-17'. */
+/** 'man 2025-03-17': compact, for the tables' columns. */
 function day(date: IsoDate): string {
-  return `${SHORT_WEEKDAYS[isoWeekday(date) - 1]} ${date}`;
+  return `${WEEKDAY_NAMES[isoWeekday(date) - 1].slice(0, 3)} ${date}`;
 }
 
 /** Left-aligned columns separated by two spaces, with a rule under the header. */
@@ -148,13 +133,13 @@ function table(header: string[], rows: string[][]): string {
 
 function printPlan(plan: ProgrammePlan, out: Write): void {
   out(`${plan.title} (${plan.programmeId})`);
-  out(`${day(plan.starts)} – ${day(plan.ends)}, tidszone ${plan.timezone}`);
+  out(`${danishDate(plan.starts)} – ${danishDate(plan.ends)}, tidszone ${plan.timezone}`);
   out('');
   const rows = plan.subAnalyses
     .flatMap((s) => s.phases.map((p) => ({ s, p })))
     .sort((a, b) => compareDates(a.p.plannedStart, b.p.plannedStart) || compareDates(a.p.due, b.p.due))
     .map(({ s, p }) => [p.weeks, s.id, p.code, p.title, day(p.plannedStart), day(p.due)]);
-  out(table(['Uge', 'Delanalyse', 'Fase', 'Titel', 'Planlagt start', 'Frist'], rows));
+  out(table(['Uge', 'Analysespor', 'Fase', 'Titel', 'Planlagt start', 'Frist'], rows));
   if (plan.meetings.length > 0) {
     out('');
     out(
@@ -174,7 +159,7 @@ function printSchedule(events: ScheduledEvent[], out: Write): void {
       events.map((e) => [
         e.allDay ? e.date : e.at.slice(0, 16).replace('T', ' '),
         String(e.week),
-        KIND_LABELS[e.kind],
+        EVENT_KIND[e.kind],
         e.title,
         String(e.recipients.length),
       ]),

@@ -2,6 +2,7 @@
  * The Danish words for Spor's states and roles: one table for e-mails, history lines,
  * schedule titles, the CLI and the pages (which receive it from the API as a module).
  */
+import type { ScheduledEventKind } from '../plan/schedule';
 import type { DeliverableState, PhaseState } from '../read-model/contract';
 
 export const PHASE_STATE: Record<PhaseState, string> = {
@@ -42,3 +43,29 @@ export const MONTH_NAMES = [
   'november',
   'december',
 ] as const;
+
+/** '1 arbejdsdag', '5 arbejdsdage'. */
+export const WORKING_DAYS = { one: 'arbejdsdag', other: 'arbejdsdage' } as const;
+
+/** The fields of request bodies, by name, as forms label them and refusals name them. */
+export const FIELD: Record<string, string> = {
+  weeks: 'Uger',
+  from: 'Fra',
+  to: 'Til',
+  reason: 'Begrundelse',
+  note: 'Note',
+};
+
+/** What a scheduled event is, in a word or two: the schedule's column, not its title. */
+export const EVENT_KIND: Record<ScheduledEventKind, string> = {
+  'phase-start': 'Fasestart',
+  'phase-due': 'Fasefrist',
+  'phase-reminder': 'Påmindelse',
+  'phase-escalation': 'Eskalering',
+  'material-due': 'Materialefrist',
+  'material-reminder': 'Påmindelse, materiale',
+  'material-escalation': 'Eskalering, materiale',
+  'package-dispatch': 'Mødepakke',
+  meeting: 'Udvalgsmøde',
+  'status-report': 'Statusrapport',
+};

@@ -1,13 +1,21 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, Request, Response } from 'express';
-import { PageAssets, loadAssets } from './assets';
+import { PageAssets, PageModules, loadAssets } from './assets';
 
 /**
- * The paths people open in a browser; each answers with the same HTML shell and the
- * script renders the page. The last is the link in every e-mail Spor sends.
+ * The paths people open in a browser, each with the module under assets/js/pages/ that
+ * draws it. Every path answers with the same HTML shell; its script (app.js) receives this
+ * table as js/routes.js and loads the page's module. Adding a page is a module and a line
+ * here. The last is the link in every e-mail Spor sends.
  */
-export const PAGE_PATHS = ['/', '/programmes/:id', '/programmes/:id/sub-analyses/:sid'] as const;
+export const PAGES = {
+  '/': 'programmes',
+  '/programmes/:id': 'programme',
+  '/programmes/:id/sub-analyses/:sid': 'sub-analysis',
+} as const satisfies PageModules;
+
+export const PAGE_PATHS = Object.keys(PAGES);
 
 /**
  * Only the pages' own files may run or style anything; data comes from the same origin
@@ -42,11 +50,12 @@ export class PageRoutes implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const assets = loadAssets();
+    const assets = loadAssets(PAGES);
     this.assets = assets;
     const app = this.adapterHost.httpAdapter.getInstance<Express>();
     for (const pagePath of PAGE_PATHS) app.get(pagePath, (req, res) => this.page(req, res));
-    app.get('/assets/:file', (req, res) => this.asset(req, res));
+    // Express 5 names the rest of the path, split at '/' and decoded, `file`.
+    app.get('/assets/*file', (req, res) => this.asset(req, res));
   }
 
   private page(_req: Request, res: Response): void {
@@ -57,7 +66,8 @@ export class PageRoutes implements OnModuleInit {
   }
 
   private asset(req: Request, res: Response): void {
-    const asset = this.assets!.files.get(String(req.params.file));
+    const file = (req.params as { file?: string[] }).file ?? [];
+    const asset = this.assets!.files.get(file.join('/'));
     if (!asset) {
       res.status(404).type('text/plain; charset=utf-8').send('Filen findes ikke.');
       return;

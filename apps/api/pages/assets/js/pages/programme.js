@@ -1,0 +1,133 @@
+// GET /programmes/{id}: the secretariat's overview, the next meeting on top.
+import { api, enc } from '../api.js';
+import { actionButton } from '../actions.js';
+import { dateText, dateWithWeek, instantText, localDate, relativeDay, workingDays } from '../dates.js';
+import { h, show } from '../dom.js';
+import { breadcrumbs, deadlineText } from '../parts.js';
+import { isSecretariat } from '../people.js';
+import { EVENT_KIND, PHASE_STATE } from '../texts.js';
+
+function nextMeetingPanel(meeting, today) {
+  const title = h('h2', { id: 'next-meeting-title' }, 'Næste møde');
+  const panel = (...content) =>
+    h('section', { class: 'card next-meeting', 'aria-labelledby': 'next-meeting-title' }, title, content);
+  if (!meeting) return panel(h('p', {}, 'Der er ikke flere møder i programmet.'));
+  const when = (date) => [dateWithWeek(date), h('span', { class: 'muted' }, ` · ${relativeDay(date, today)}`)];
+  return panel(
+    h('p', { class: 'next-meeting-name' }, meeting.title),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Mødedato'),
+      h('dd', {}, when(meeting.date)),
+      h('dt', {}, EVENT_KIND['material-due']),
+      h('dd', {}, when(meeting.materialDue)),
+      meeting.packageDate ? [h('dt', {}, 'Mødepakken sendes'), h('dd', {}, dateWithWeek(meeting.packageDate))] : null,
+    ),
+  );
+}
+
+function phaseChip(p) {
+  const late = p.overdueWorkingDays > 0;
+  return h(
+    'li',
+    { class: `chip chip-${p.state}${late ? ' chip-late' : ''}` },
+    h('span', { class: 'chip-code' }, p.code),
+    h('span', { class: 'visually-hidden' }, ` ${p.title}: `),
+    ` ${PHASE_STATE[p.state] || p.state}`,
+    late ? h('span', { class: 'chip-late-text' }, ` · ${workingDays(p.overdueWorkingDays)} over frist`) : null,
+  );
+}
+
+function row(id, s, plan, today) {
+  const late = s.phases.some((p) => p.overdueWorkingDays > 0);
+  return h(
+    'tr',
+    { class: late ? 'row-late' : undefined },
+    h(
+      'th',
+      { scope: 'row', 'data-label': 'Analysespor' },
+      h('a', { href: `/programmes/${enc(id)}/sub-analyses/${enc(s.id)}` }, s.title),
+      // A finished sub-analysis reads as a completed phase does.
+      s.finished ? h('span', { class: 'tag' }, PHASE_STATE.completed) : null,
+    ),
+    h(
+      'td',
+      { 'data-label': 'Faser' },
+      h('ul', { class: 'chips', 'aria-label': `Faser i ${s.title}` }, s.phases.map(phaseChip)),
+    ),
+    h('td', { 'data-label': 'Næste frist', class: 'deadline' }, deadlineText(s.nextDeadline, plan, today)),
+  );
+}
+
+export async function draw(me, { id }, flash) {
+  const [programme, status] = await Promise.all([
+    api('GET', `/programmes/${enc(id)}`),
+    api('GET', `/programmes/${enc(id)}/status`),
+  ]);
+  const plan = programme.plan;
+  const today = localDate(status.asOf, plan.timezone);
+  document.title = `${programme.title} – Spor`;
+  const overdue = status.subAnalyses.flatMap((s) => s.phases.filter((p) => p.overdueWorkingDays > 0));
+
+  const startButton =
+    !programme.startedAt && isSecretariat(me, id)
+      ? actionButton(
+          'Start programmet',
+          () => api('POST', `/programmes/${enc(id)}/start`),
+          'Programmet er startet.',
+          (box) => draw(me, { id }, box),
+        )
+      : null;
+
+  show(
+    breadcrumbs([['Programmer', '/'], [programme.title]]),
+    h('h1', {}, programme.title),
+    h(
+      'p',
+      { class: 'meta' },
+      programme.startedAt ? `Startet ${dateText(localDate(programme.startedAt, plan.timezone))}` : 'Ikke startet endnu',
+      ` · status pr. ${instantText(status.asOf, plan.timezone)}`,
+    ),
+    flash ? flash : null,
+    startButton ? h('div', { class: 'actions' }, startButton, h('span', { class: 'action-feedback' })) : null,
+    nextMeetingPanel(status.nextMeeting, today),
+    h(
+      'section',
+      { 'aria-labelledby': 'overview-title' },
+      h('h2', { id: 'overview-title' }, 'Analysespor'),
+      h(
+        'p',
+        { class: overdue.length ? 'summary summary-late' : 'summary' },
+        `${status.subAnalyses.length} analysespor · `,
+        overdue.length === 0
+          ? 'ingen faser over frist'
+          : `${overdue.length} ${overdue.length === 1 ? 'fase' : 'faser'} over frist`,
+      ),
+      h(
+        'div',
+        { class: 'table-wrap' },
+        h(
+          'table',
+          { class: 'overview' },
+          h('caption', { class: 'visually-hidden' }, `Status for hvert analysespor i ${programme.title}`),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['Analysespor', 'Faser', 'Næste frist'].map((c) => h('th', { scope: 'col' }, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            status.subAnalyses.map((s) => row(id, s, plan, today)),
+          ),
+        ),
+      ),
+    ),
+  );
+  if (flash) flash.focus();
+}
