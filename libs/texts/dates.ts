@@ -3,7 +3,7 @@
  * rather than Intl, so the output does not depend on the ICU data present.
  */
 import { IsoDate, dayNumber, fromDayNumber, isoWeekOf, isoWeekday } from '../plan/working-days';
-import { MONTH_NAMES, WEEKDAY_NAMES } from './labels';
+import { MONTH_NAMES, WEEKDAY_NAMES, WORKING_DAYS } from './labels';
 
 /** 'onsdag 16. april 2025 (uge 16)'. */
 export function danishDate(date: IsoDate): string {
@@ -19,5 +19,5 @@ export function danishDateWithoutWeek(date: IsoDate): string {
 
 /** '1 arbejdsdag', '5 arbejdsdage'. */
 export function workingDaysText(n: number): string {
-  return `${n} ${n === 1 ? 'arbejdsdag' : 'arbejdsdage'}`;
+  return `${n} ${n === 1 ? WORKING_DAYS.one : WORKING_DAYS.other}`;
 }

@@ -2,7 +2,7 @@
  * The Danish words for Spor's states and roles: one table for e-mails, history lines,
  * schedule titles, the CLI and the pages (which receive it from the API as a module).
  */
-import type { ScheduledEventKind } from '../plan/schedule';
+import type { ScheduledEventKind } from '../plan/event-kinds';
 import type { DeliverableState, PhaseState } from '../read-model/contract';
 
 export const PHASE_STATE: Record<PhaseState, string> = {
