@@ -9,3 +9,6 @@ export function programmeWorkflowId(programmeId: string): string {
 export function subAnalysisWorkflowId(programmeId: string, subAnalysisId: string): string {
   return `programme/${programmeId}/sub-analysis/${subAnalysisId}`;
 }
+export function meetingWorkflowId(programmeId: string, meetingId: string): string {
+  return `programme/${programmeId}/meeting/${meetingId}`;
+}

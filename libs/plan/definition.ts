@@ -181,6 +181,14 @@ const meeting = z.strictObject({
   title: text,
   date: dateSpec,
   materialDue: dateSpec,
+  /** Start, local time. */
+  time: timeOfDay.optional(),
+  /** How long, e.g. "2h", "90m" or "1h30m". */
+  duration: z
+    .string()
+    .regex(/^(?=\d)(\d+h)?(\d+m)?$/, { error: msg('Must be hours and minutes such as 2h, 90m or 1h30m.') })
+    .optional(),
+  place: text.optional(),
 });
 
 const statusReports = z.strictObject({

@@ -76,6 +76,11 @@ export interface PlannedMeeting {
   packageDate: IsoDate;
   /** ISO week number of the meeting date. */
   week: number;
+  /** Start, local time, when the definition gives one. */
+  time?: string;
+  /** Minutes, when the definition gives a duration. */
+  durationMinutes?: number;
+  place?: string;
 }
 
 export interface ProgrammePlan {
@@ -132,6 +137,13 @@ export function resolveReminders(base: ReminderSettings, override?: Partial<Remi
   };
 }
 
+/** '1h30m' → 90. */
+export function durationMinutes(duration: string): number {
+  const hours = /(\d+)h/.exec(duration)?.[1];
+  const minutes = /(\d+)m/.exec(duration)?.[1];
+  return Number(hours ?? 0) * 60 + Number(minutes ?? 0);
+}
+
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -178,6 +190,9 @@ export function computePlan(def: ProgrammeDefinition): ProgrammePlan {
         materialDue: resolveDateSpec(m.materialDue, def.year, cal),
         packageDate: cal.addWorkingDays(date, -def.committee.packageLeadDays),
         week: isoWeekOf(date).week,
+        ...(m.time !== undefined ? { time: m.time } : {}),
+        ...(m.duration !== undefined ? { durationMinutes: durationMinutes(m.duration) } : {}),
+        ...(m.place !== undefined ? { place: m.place } : {}),
       };
     })
     .sort((a, b) => compareDates(a.date, b.date));

@@ -1,0 +1,75 @@
+/**
+ * The meeting workflow's messages: the API imports these, never the workflow file.
+ * Every Update answers the meeting's new snapshot, written to the read model first.
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  AgendaItemSettings,
+  DecisionOutcome,
+  MeetingSnapshot,
+  StoredFile,
+} from '../../libs/read-model/meeting';
+
+export interface SubmitDeliverableArgs {
+  subAnalysis: string;
+  /** Already in the file store, its type found from its content. */
+  file: StoredFile;
+  comment?: string;
+  by: string;
+}
+
+export interface ReviewArgs {
+  subAnalysis: string;
+  by: string;
+  /** Required when asking for changes; e-mailed to the leads. */
+  comment?: string;
+}
+
+export interface AgendaItemArgs {
+  /** A sub-analysis id, or 'godkendelse-af-dagsorden' / 'eventuelt'. */
+  item: string;
+  settings: AgendaItemSettings;
+  by: string;
+}
+
+export interface MeetingChangeArgs {
+  date?: string;
+  time?: string;
+  place?: string;
+  materialDue?: string;
+  reason: string;
+  by: string;
+}
+
+export interface DecisionsArgs {
+  items: { subAnalysis: string; outcome: DecisionOutcome; input: string }[];
+  by: string;
+}
+
+export interface ReopenArgs {
+  reason: string;
+  by: string;
+}
+
+export const submitDeliverableUpdate = defineUpdate<MeetingSnapshot, [SubmitDeliverableArgs]>('submitDeliverable');
+export const approveDeliverableUpdate = defineUpdate<MeetingSnapshot, [ReviewArgs]>('approveDeliverable');
+export const requestChangesUpdate = defineUpdate<MeetingSnapshot, [ReviewArgs]>('requestChanges');
+export const setAgendaItemUpdate = defineUpdate<MeetingSnapshot, [AgendaItemArgs]>('setAgendaItem');
+export const changeMeetingUpdate = defineUpdate<MeetingSnapshot, [MeetingChangeArgs]>('changeMeeting');
+export const recordDecisionsUpdate = defineUpdate<MeetingSnapshot, [DecisionsArgs]>('recordDecisions');
+export const reopenMeetingUpdate = defineUpdate<MeetingSnapshot, [ReopenArgs]>('reopenMeeting');
+export const meetingQuery = defineQuery<MeetingSnapshot>('meeting');
+
+/**
+ * Sent by a meeting workflow to a sub-analysis workflow when the committee has decided
+ * on its agenda item: opening outcomes open the gates that wait on the meeting.
+ */
+export interface CommitteeDecision {
+  meeting: string;
+  meetingTitle: string;
+  outcome: DecisionOutcome;
+  input: string;
+  decidedAt: string;
+  by: string;
+}
+export const committeeDecisionSignal = defineSignal<[CommitteeDecision]>('committeeDecision');
