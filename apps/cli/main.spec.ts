@@ -47,7 +47,9 @@ describe('spor CLI', () => {
   it('exits 1 on a syntax error and on a missing file', async () => {
     const broken = join(dir, 'broken.yaml');
     writeFileSync(broken, 'id: [x\n');
-    expect((await cli('validate', broken)).err).toContain('(dokumentet): YAML syntax error');
+    const syntax = await cli('validate', broken);
+    expect(syntax.code).toBe(1);
+    expect(syntax.err).toContain('(dokumentet): YAML syntax error');
     const missing = await cli('validate', join(dir, 'nope.yaml'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('Kan ikke læse');
@@ -79,8 +81,12 @@ describe('spor CLI', () => {
   });
 
   it('shows help and refuses unknown commands and bad years', async () => {
-    expect((await cli('--help')).code).toBe(0);
-    expect((await cli('frobnicate')).code).not.toBe(0);
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('validate');
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('frobnicate');
     const badYear = await cli('plan', file, '--year', 'next');
     expect(badYear.code).toBe(1);
     expect(badYear.err).toContain('Ugyldigt år');
