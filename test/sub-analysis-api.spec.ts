@@ -139,10 +139,54 @@ describe('sub-analyses over HTTP (dev server, worker, API)', () => {
 
     const notifications = await api(tokens[SECRETARIAT], 'GET', `/programmes/${id}/notifications`);
     expect(notifications.status).toBe(200);
-    expect(notifications.body.upcoming.length).toBeGreaterThan(10);
-    expect(notifications.body.upcoming[0]).toEqual(
-      expect.objectContaining({ kind: expect.any(String), recipients: expect.any(Array), dueAt: expect.any(String) }),
-    );
+    type Upcoming = { key: string; kind: string; recipients: string[]; subject: string; dueAt: string };
+    const upcoming = notifications.body.upcoming as Upcoming[];
+    expect(upcoming.length).toBeGreaterThan(10);
+    // Messages only, in time order: deadlines, starts and meetings are calendar items.
+    expect(upcoming.filter((n) => /-(due|start)$|^meeting$/.test(n.kind))).toEqual([]);
+    const times = upcoming.map((n) => Date.parse(n.dueAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(upcoming.map((n) => n.kind)).toEqual(expect.arrayContaining(['phase-reminder', 'material-reminder']));
+    // Phase 1 was completed above: nothing more about it.
+    expect(upcoming.filter((n) => n.key.startsWith('sbv/phase/1/'))).toEqual([]);
+
+    // A few by hand. The programme runs next year; the dates below are for 2027, whose
+    // ISO week 1 begins Monday 4 January (week N begins 4 January + 7·(N−1) days).
+    // In another year, only the checks above apply.
+    if (definition.year === 2027) {
+      const byKey = new Map(upcoming.map((n) => [n.key, n]));
+      // 2A was moved to weeks 14-17 above: due Friday 30 April (week 17); five working
+      // days back is Friday 23 April, 09:00 summer time. The subject names the new week.
+      expect(byKey.get('sbv/phase/2A/reminder/2027-04-23')).toEqual(
+        expect.objectContaining({
+          kind: 'phase-reminder',
+          dueAt: '2027-04-23T09:00:00+02:00',
+          recipients: [SBV_LEAD, 'pl-virksomhedsservice@example.org'],
+          subject: expect.stringMatching(/fase 2A.*uge 17.*Samlet Borger- og Virksomhedsservice/),
+        }),
+      );
+      // Klima phase 1, weeks 13-14, due Friday 9 April: back 8, 7, 6, 5 and 2 April.
+      expect(byKey.get('klima/phase/1/reminder/2027-04-02')).toEqual(
+        expect.objectContaining({
+          kind: 'phase-reminder',
+          dueAt: '2027-04-02T09:00:00+02:00',
+          recipients: [KLIMA_LEAD],
+          subject: expect.stringMatching(/fase 1.*Klimaneutral og bæredygtig kommune/),
+        }),
+      );
+      // The June material is due Monday 10 May (week 19, as 5 May 2025 was); five working
+      // days back skips Kristi himmelfartsdag, 6 May: 7, 5, 4, 3 May and Friday 30 April.
+      expect(byKey.get('klima/material/udvalg-juni/reminder/2027-04-30')).toEqual(
+        expect.objectContaining({
+          kind: 'material-reminder',
+          dueAt: '2027-04-30T09:00:00+02:00',
+          recipients: [KLIMA_LEAD],
+          subject: expect.stringContaining('Klimaneutral og bæredygtig kommune'),
+        }),
+      );
+      // No reminder on a holiday: skærtorsdag 25 March, 2. påskedag 29 March.
+      expect([...byKey.keys()].filter((k) => /\/2027-03-(25|26|29)$/.test(k))).toEqual([]);
+    }
     expect((await api(tokens[SBV_LEAD], 'GET', `/programmes/${id}/notifications`)).status).toBe(403);
   });
 });
