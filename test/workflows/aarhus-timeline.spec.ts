@@ -98,6 +98,67 @@ const BY_HAND: Record<number, { sent: Record<string, HandWritten>; notSent: stri
       'ledige/phase/2B/reminder/2027-05-17',
     ],
   },
+  // 2028 (a leap year): ISO week 1 begins Monday 3 January (week 12: 20 March; 13: 27
+  // March; 16: 17 April; 19: 8 May; 21: 22 May; 23: 5 June; 26: 26 June). Easter Sunday
+  // is 16 April: skærtorsdag 13, langfredag 14 and 2. påskedag 17 April; Kristi
+  // himmelfartsdag Thursday 25 May; 2. pinsedag Monday 5 June. Summer time from Sunday
+  // 26 March. udvalg-juni is Monday 5 June (a holiday, kept as written), its material
+  // due Monday 8 May.
+  2028: {
+    sent: {
+      // SBV phase 1 due Friday 31 March: back 30, 29, 28, 27, 24 March; the 24th is
+      // still winter time, the 30th summer time.
+      'sbv/phase/1/reminder/2028-03-24': { at: '2028-03-24T09:00:00+01:00', recipients: SBV_LEADS },
+      'sbv/phase/1/reminder/2028-03-30': { at: '2028-03-30T09:00:00+02:00', recipients: SBV_LEADS },
+      'sbv/phase/1/reminder/2028-03-31': { at: '2028-03-31T09:00:00+02:00' },
+      // SBV 2A, weeks 14-16: week 16 opens with 2. påskedag, its last working day is
+      // Friday 21 April. Back 20, 19, 18, (17, 14, 13 Easter), 12, 11 April.
+      'sbv/phase/2A/reminder/2028-04-11': { at: '2028-04-11T09:00:00+02:00' },
+      'sbv/phase/2A/reminder/2028-04-20': { at: '2028-04-20T09:00:00+02:00' },
+      // 3 working days late (completed Wednesday 26 April): one escalation, Monday 24 April.
+      'sbv/phase/2A/escalation/2028-04-24': { at: '2028-04-24T09:00:00+02:00', recipients: SBV_ESCALATION },
+      // SBV 2C due Friday 26 May: back (25 May Kristi himmelfartsdag) 24, 23, 22, 19, 18 May.
+      'sbv/phase/2C/reminder/2028-05-18': { at: '2028-05-18T09:00:00+02:00' },
+      'sbv/phase/2C/reminder/2028-05-24': { at: '2028-05-24T09:00:00+02:00' },
+      // 7 working days late (completed Wednesday 7 June): Monday 29 May, then 30, 31 May,
+      // 1, 2, (5 June 2. pinsedag) 6 June.
+      'sbv/phase/2C/escalation/2028-05-29': { at: '2028-05-29T09:00:00+02:00', recipients: SBV_ESCALATION },
+      'sbv/phase/2C/escalation/2028-06-06': { at: '2028-06-06T09:00:00+02:00' },
+      // SBV's June material due Monday 8 May: back 5, 4, 3, 2 and 1 May.
+      'sbv/material/udvalg-juni/reminder/2028-05-01': { at: '2028-05-01T09:00:00+02:00', recipients: SBV_LEADS },
+      'sbv/material/udvalg-juni/reminder/2028-05-05': { at: '2028-05-05T09:00:00+02:00' },
+      'sbv/material/udvalg-juni/escalation/2028-05-09': {
+        at: '2028-05-09T09:00:00+02:00',
+        recipients: SBV_ESCALATION,
+      },
+      'sbv/material/udvalg-juni/escalation/2028-05-16': { at: '2028-05-16T09:00:00+02:00' },
+      // Klima phase 1 due Friday 7 April, one day late: Monday 10 April.
+      'klima/phase/1/escalation/2028-04-10': {
+        at: '2028-04-10T09:00:00+02:00',
+        recipients: ['pl-klima@example.org', 'projektejer-klima@example.org', 'sekretariat@example.org'],
+      },
+      // Ledige 2B due Friday 19 May: back 18, 17, 16, 15, 12 May. 12 working days late
+      // (completed Thursday 8 June): 22 May, 30 May (past 25 May), 7 June (past 5 June).
+      'ledige/phase/2B/reminder/2028-05-12': { at: '2028-05-12T09:00:00+02:00', recipients: ['pl-ledige@example.org'] },
+      'ledige/phase/2B/escalation/2028-05-22': { at: '2028-05-22T09:00:00+02:00' },
+      'ledige/phase/2B/escalation/2028-05-30': { at: '2028-05-30T09:00:00+02:00' },
+      'ledige/phase/2B/escalation/2028-06-07': { at: '2028-06-07T09:00:00+02:00' },
+      // Byens rum phase 3 due Friday 30 June: back 29, 28, 27, 26, 23 June; 6 working
+      // days late (completed Monday 10 July at 15:00): 3 July and 10 July.
+      'byens-rum/phase/3/reminder/2028-06-23': { at: '2028-06-23T09:00:00+02:00' },
+      'byens-rum/phase/3/escalation/2028-07-03': { at: '2028-07-03T09:00:00+02:00' },
+      'byens-rum/phase/3/escalation/2028-07-10': { at: '2028-07-10T09:00:00+02:00' },
+    },
+    notSent: [
+      'sbv/phase/2A/escalation/2028-05-01',
+      'sbv/phase/2C/escalation/2028-06-13',
+      'ledige/phase/2B/escalation/2028-06-14',
+      'klima/phase/1/escalation/2028-04-20',
+      'sbv/phase/2A/reminder/2028-04-13',
+      'sbv/phase/2A/reminder/2028-04-17',
+      'sbv/phase/2C/reminder/2028-05-25',
+    ],
+  },
 };
 
 describe('the Aarhus programme on the time-skipping test server, March to August', () => {
