@@ -13,7 +13,6 @@ const MAX_STEM_LENGTH = 120;
 
 // Windows refuses these as names whatever the extension.
 const RESERVED_STEMS = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const RESERVED = /[<>:"/\\|?*]/g;
 // Bidirectional overrides and zero-width marks can make 'fdp.exe' look like 'exe.pdf'.

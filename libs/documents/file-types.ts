@@ -87,7 +87,6 @@ export class TextCheck {
 
   private inspect(text: string): void {
     // C0 controls except \t \n \r, DEL, and the C1 controls.
-    // eslint-disable-next-line no-control-regex
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
