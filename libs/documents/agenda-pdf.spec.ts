@@ -107,6 +107,17 @@ describe('agendaPdf', () => {
     }
   });
 
+  it('continues a long table of contents on the next page with the right numbers', async () => {
+    const model = agenda(40);
+    const result = await pages(await agendaPdf(model));
+    const contents = result.slice(0, 2).join('\n');
+    expect(result[1]).toContain('Punkt 42 Eventuelt');
+    for (const item of model.items) {
+      const line = new RegExp(`Punkt ${item.number} .*?(\\d+)\\n`).exec(contents);
+      expect(result[Number(line![1]) - 1]).toContain(`Punkt ${item.number}: `);
+    }
+  });
+
   it('says when time and place are not yet known', async () => {
     const { start: _s, end: _e, place: _p, ...rest } = agenda(1);
     const text = await pdfText(await agendaPdf(rest));

@@ -13,6 +13,7 @@ import {
   field,
   finish,
   heading,
+  keepSpace,
   note,
   section,
   subheading,
@@ -48,16 +49,15 @@ export async function agendaPdf(agenda: Agenda): Promise<Buffer> {
   heading(doc, 'Indholdsfortegnelse', 13);
   const contentsLines: { page: number; y: number }[] = [];
   const width = textWidth(doc);
+  doc.font('regular').fontSize(10.5);
   for (const item of agenda.items) {
+    const line = `Punkt ${item.number}  ${item.title}`;
     doc.moveDown(0.15);
+    // A line that would not fit moves to the next page whole, so its number lands beside it.
+    keepSpace(doc, doc.heightOfString(line, { width: width - NUMBER_COLUMN }));
     const y = doc.y;
     contentsLines.push({ page: currentPage(doc), y });
-    doc
-      .font('regular')
-      .fontSize(10.5)
-      .text(`Punkt ${item.number}  ${item.title}`, doc.page.margins.left, y, {
-        width: width - NUMBER_COLUMN,
-      });
+    doc.text(line, doc.page.margins.left, y, { width: width - NUMBER_COLUMN });
   }
 
   const itemPages: number[] = [];
