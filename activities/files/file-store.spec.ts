@@ -79,7 +79,7 @@ describe('FileStore', () => {
     await expect(store.put(stream, 16 * 64 * 1024)).resolves.toMatchObject({ size: 16 * 64 * 1024 });
   });
 
-  it('says how large the limit is, in Danish', async () => {
+  it('says how large the limit is', async () => {
     const tooLarge = await store.put(Buffer.alloc(2 * 1024 * 1024), 1024 * 1024).catch((e: unknown) => e);
     expect(tooLarge).toMatchObject({
       code: 'too-large',

@@ -19,7 +19,7 @@ export interface StoredFile {
 export class TooLarge extends Error {
   readonly code = 'too-large';
   constructor(readonly limitBytes: number) {
-    super(`Filen er større end grænsen på ${formatMegabytes(limitBytes)}.`);
+    super(`The file is larger than the limit of ${formatMegabytes(limitBytes)}`);
     this.name = 'TooLarge';
   }
 }
@@ -28,15 +28,15 @@ export class TooLarge extends Error {
 export class FileNotFound extends Error {
   readonly code = 'file-not-found';
   constructor(readonly sha256: string) {
-    super(`Filen ${sha256} findes ikke.`);
+    super(`No stored file has the address ${sha256}`);
     this.name = 'FileNotFound';
   }
 }
 
-/** '25 MB', '1,5 MB'. */
+/** '25 MB', '1.5 MB'. */
 function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;

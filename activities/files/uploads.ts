@@ -13,7 +13,7 @@ import type { FileStore, StoredFile } from './file-store';
 export class EmptyFile extends Error {
   readonly code = 'empty-file';
   constructor() {
-    super('Filen er tom.');
+    super('The file is empty');
     this.name = 'EmptyFile';
   }
 }

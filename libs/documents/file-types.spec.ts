@@ -24,7 +24,7 @@ describe('sniffBuffer', () => {
     // file-type 16 has no ELF signature; the text check refuses its bytes instead.
     await expect(sniffBuffer(ELF_BYTES, 'rapport.pdf')).rejects.toMatchObject({
       code: 'unsupported-type',
-      found: expect.stringContaining('binære data'),
+      found: expect.stringContaining('binary data'),
     });
     await expect(sniffBuffer(EXE_BYTES, 'rapport.pdf')).rejects.toMatchObject({
       found: expect.stringContaining('EXE'),
@@ -36,7 +36,7 @@ describe('sniffBuffer', () => {
     const error = await sniffBuffer(Buffer.concat([png, Buffer.alloc(64)]), 'graf.pdf').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedType);
     expect((error as UnsupportedType).message).toContain('PNG');
-    expect((error as UnsupportedType).message).toContain('ikke');
+    expect((error as UnsupportedType).message).toContain('not an accepted type');
   });
 
   it('takes UTF-8 text as Markdown or plain text by the extension alone', async () => {

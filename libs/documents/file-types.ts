@@ -44,12 +44,12 @@ export const ACCEPTED_TYPES: Record<FileKind, AcceptedType> = {
 /** Names whose extension marks a text file as Markdown. */
 const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown']);
 
-/** The file's content is none of the accepted types; `found` says what it looked like. */
+/** The file's content is none of the accepted types; `found` says what it looked like (English, as every API message). */
 export class UnsupportedType extends Error {
   readonly code = 'unsupported-type';
   constructor(readonly found: string) {
     super(
-      `Filtypen understøttes ikke (fundet: ${found}). Tilladt er PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), Markdown og ren tekst.`,
+      `The file's content is not an accepted type (found: ${found}); accepted are PDF, DOCX, XLSX, PPTX, Markdown and plain text`,
     );
     this.name = 'UnsupportedType';
   }
@@ -69,7 +69,7 @@ export class TextCheck {
     try {
       this.inspect(this.decoder.decode(chunk, { stream: true }));
     } catch {
-      this.problem = 'binære data (ikke gyldig UTF-8)';
+      this.problem = 'binary data (not valid UTF-8)';
     }
   }
 
@@ -79,7 +79,7 @@ export class TextCheck {
       try {
         this.inspect(this.decoder.decode());
       } catch {
-        this.problem = 'binære data (ikke gyldig UTF-8)';
+        this.problem = 'binary data (not valid UTF-8)';
       }
     }
     return this.problem;
@@ -90,7 +90,7 @@ export class TextCheck {
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.problem = `binære data (styretegn U+${code})`;
+      this.problem = `binary data (control character U+${code})`;
     }
   }
 }

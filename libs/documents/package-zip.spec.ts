@@ -89,6 +89,6 @@ describe('packageZip', () => {
   it('fails the stream when a stored file is gone', async () => {
     const { pkg } = await meetingPackage();
     pkg.attachments.push({ item: 4, attachment: 1, title: 'Borte', ext: 'pdf', sha256: 'f'.repeat(64) });
-    await expect(collect(packageZip(pkg, (sha) => store.open(sha)))).rejects.toThrow('findes ikke');
+    await expect(collect(packageZip(pkg, (sha) => store.open(sha)))).rejects.toThrow('No stored file');
   });
 });
