@@ -18,6 +18,8 @@ export interface StoredFile {
 /** The upload passed the size limit; it was not read further and nothing was kept. */
 export class TooLarge extends Error {
   readonly code = 'too-large';
+  /** The HTTP status the API's error filter answers with (like body-parser's errors). */
+  readonly status = 413;
   constructor(readonly limitBytes: number) {
     super(`The file is larger than the limit of ${formatMegabytes(limitBytes)}`);
     this.name = 'TooLarge';
@@ -27,6 +29,8 @@ export class TooLarge extends Error {
 /** No stored file has this address. */
 export class FileNotFound extends Error {
   readonly code = 'file-not-found';
+  /** The HTTP status the API's error filter answers with (like body-parser's errors). */
+  readonly status = 404;
   constructor(readonly sha256: string) {
     super(`No stored file has the address ${sha256}`);
     this.name = 'FileNotFound';
