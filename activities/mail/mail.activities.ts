@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { NotificationEntity } from '../../libs/persistence/entities/notification.entity';
 import { inTransaction } from '../../libs/persistence/transactions';
+import type { FileStore } from '../files/file-store';
 import type { MailTransport } from './transport';
 
 /** One notification a workflow wants sent, under a key unique to the workflow and the event. */
@@ -17,6 +18,11 @@ export interface NotificationRequest {
   text: string;
   /** The instant the plan says it is due. */
   dueAt: string;
+  /** Files from the file store, attached under these names. */
+  attachments?: { filename: string; sha256: string; contentType: string; cid?: string }[];
+  /** An iCalendar invitation (METHOD:REQUEST). */
+  calendar?: string;
+  html?: string;
 }
 
 export interface NotificationResult {
@@ -32,7 +38,7 @@ export interface NotificationResult {
  * server took the message and before the mark; the retry then sends it again, with the
  * same Message-ID.)
  */
-export function createMailActivities(dataSource: DataSource, transport: MailTransport) {
+export function createMailActivities(dataSource: DataSource, transport: MailTransport, files: FileStore) {
   return {
     async sendNotification(req: NotificationRequest): Promise<NotificationResult> {
       if (req.recipients.length === 0) {
@@ -57,6 +63,9 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
             sentAt: null,
             transport: null,
             messageId: null,
+            attachments: req.attachments?.length ? JSON.stringify(req.attachments) : null,
+            calendar: req.calendar ?? null,
+            html: req.html ?? null,
           })
           .orIgnore()
           .execute();
@@ -74,6 +83,20 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
           to: req.recipients,
           subject: req.subject,
           text: req.text,
+          ...(req.html ? { html: req.html } : {}),
+          ...(req.calendar ? { calendar: req.calendar } : {}),
+          ...(req.attachments?.length
+            ? {
+                attachments: await Promise.all(
+                  req.attachments.map(async (a) => ({
+                    filename: a.filename,
+                    contentType: a.contentType,
+                    content: await files.read(a.sha256),
+                    ...(a.cid ? { cid: a.cid } : {}),
+                  })),
+                ),
+              }
+            : {}),
         }));
       } finally {
         clearInterval(beat);
