@@ -7,6 +7,8 @@ import type { SporConfig } from '../../../libs/config';
 import { workerIsPolling } from '../../../libs/temporal';
 import { Public } from '../auth/decorators';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { ApiJsonResponse } from '../dtos/openapi';
+import { healthSchema } from '../dtos/health.dto';
 
 type PartState = 'ok' | 'down';
 
@@ -30,6 +32,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Whether Spor, its Temporal cluster with a polling worker, and its database are up' })
+  @ApiJsonResponse(200, healthSchema, 'Every part is up')
+  @ApiJsonResponse(503, healthSchema, 'A part is down; `problems` says why')
   async health(@Res() res: Response): Promise<void> {
     const problems: string[] = [];
     const [temporal, database] = await Promise.all([
