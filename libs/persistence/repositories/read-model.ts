@@ -34,7 +34,12 @@ export class ReadModel {
   async record(record: SnapshotRecord, history: HistoryRecord[], planChange?: PlanChangeRecord): Promise<void> {
     await inTransaction(this.dataSource, async (tx) => {
       const states = tx.getRepository(SubAnalysisStateEntity);
-      const current = await states.findOneBy({ programmeId: record.programmeId, subAnalysisId: record.subAnalysisId });
+      const row = { programmeId: record.programmeId, subAnalysisId: record.subAnalysisId };
+      // A write first, changing nothing: on SQLite a transaction that reads and then writes
+      // fails at once (SQLITE_BUSY, no waiting) when the API wrote in between; one that
+      // starts with a write waits its turn.
+      await states.update(row, { version: () => 'version' });
+      const current = await states.findOneBy(row);
       if (!current || current.version < record.version) {
         if (planChange) {
           await ProgrammeDefinitions.changePhaseWeeks(
