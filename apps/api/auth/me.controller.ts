@@ -1,18 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RoleAssignment } from '../../../libs/auth';
+import type { z } from 'zod';
 import { ApiJsonResponse } from '../dtos/openapi';
 import { meSchema } from '../dtos/people.dto';
 import { Actor, Allow } from './decorators';
 import { PeopleDirectory } from './people-directory.service';
 
-export interface MeView {
-  /** Null for the admin token, which belongs to no person. */
-  email: string | null;
-  name: string | null;
-  admin: boolean;
-  roles: RoleAssignment[];
-}
+export type MeView = z.infer<typeof meSchema>;
 
 @ApiTags('people')
 @Controller('me')

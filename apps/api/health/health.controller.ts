@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import type { SporConfig } from '../../../libs/config';
 import { workerIsPolling } from '../../../libs/temporal';
 import { Public } from '../auth/decorators';
@@ -12,13 +13,7 @@ import { healthSchema } from '../dtos/health.dto';
 
 type PartState = 'ok' | 'down';
 
-export interface HealthReport {
-  status: PartState;
-  temporal: PartState;
-  database: PartState;
-  /** Why a part is down, for whoever reads a 503. */
-  problems?: string[];
-}
+export type HealthReport = z.infer<typeof healthSchema>;
 
 @ApiTags('health')
 @Controller('health')
