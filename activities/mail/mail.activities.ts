@@ -1,6 +1,7 @@
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
+<<<<<<< HEAD
 import { IsNull } from 'typeorm';
 import { NotificationEntity } from '../../libs/persistence/entities/notification.entity';
 import { inTransaction } from '../../libs/persistence/transactions';
@@ -24,6 +25,13 @@ export interface NotificationRequest {
   calendar?: string;
   html?: string;
 }
+=======
+import { Outbox, type OutboxMessage } from '../../libs/persistence/repositories/outbox';
+import type { MailTransport } from './transport';
+
+/** One notification a workflow wants sent, under a key unique to the workflow and the event. */
+export type NotificationRequest = OutboxMessage;
+>>>>>>> api
 
 export interface NotificationResult {
   sentAt: string;
@@ -38,12 +46,18 @@ export interface NotificationResult {
  * server took the message and before the mark; the retry then sends it again, with the
  * same Message-ID.)
  */
+<<<<<<< HEAD
 export function createMailActivities(dataSource: DataSource, transport: MailTransport, files: FileStore) {
+=======
+export function createMailActivities(dataSource: DataSource, transport: MailTransport) {
+  const outbox = new Outbox(dataSource);
+>>>>>>> api
   return {
     async sendNotification(req: NotificationRequest): Promise<NotificationResult> {
       if (req.recipients.length === 0) {
         throw ApplicationFailure.nonRetryable(`Notification ${req.key} has no recipients`);
       }
+<<<<<<< HEAD
       // Claim the key (or find it claimed). In a transaction so that, on SQLite's single
       // connection, it never lands inside another activity's transaction.
       const row = await inTransaction(dataSource, async (tx) => {
@@ -71,6 +85,9 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
           .execute();
         return tx.getRepository(NotificationEntity).findOneByOrFail({ key: req.key });
       });
+=======
+      const row = await outbox.claim(req);
+>>>>>>> api
       if (row.sentAt) return { sentAt: row.sentAt, alreadySent: true };
 
       // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
@@ -102,11 +119,7 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
         clearInterval(beat);
       }
       const sentAt = new Date().toISOString();
-      await inTransaction(dataSource, (tx) =>
-        tx
-          .getRepository(NotificationEntity)
-          .update({ key: req.key, sentAt: IsNull() }, { sentAt, transport: transport.kind, messageId }),
-      );
+      await outbox.markSent(req.key, sentAt, transport.kind, messageId);
       return { sentAt, alreadySent: false };
     },
   };

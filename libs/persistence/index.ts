@@ -8,3 +8,4 @@ export * from './entities/history-entry.entity';
 export * from './entities/notification.entity';
 export * from './transactions';
 export * from './entities/meeting-state.entity';
+export * from './repositories';
