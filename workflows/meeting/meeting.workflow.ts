@@ -105,7 +105,7 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
   setHandler(
     setAgendaItemUpdate,
     ({ item, settings }) => {
-      state.setAgendaItem(item, settings, Date.now());
+      state.setAgendaItem(item, settings);
       return record();
     },
     { validator: ({ item }) => state.checkAgendaItem(item) },

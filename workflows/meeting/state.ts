@@ -413,7 +413,7 @@ export class MeetingState {
     );
   }
 
-  setAgendaItem(item: string, settings: AgendaItemSettings, now: number): void {
+  setAgendaItem(item: string, settings: AgendaItemSettings): void {
     this.carriedState.items[item] = { ...this.carriedState.items[item], ...settings };
     this.bump();
   }
