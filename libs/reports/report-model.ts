@@ -76,6 +76,9 @@ export interface ReportPhase {
   due: IsoDate;
   actualStart?: Instant;
   completedAt?: Instant;
+  /** The local dates of actualStart and completedAt, for the chart. */
+  startedOn?: IsoDate;
+  completedOn?: IsoDate;
   /** Working days past the due date while not completed; 0 otherwise. */
   overdueWorkingDays: number;
   gate?: { meeting: string; open: boolean };
@@ -238,6 +241,8 @@ export function buildStatusReport(input: StatusReportInput): StatusReport {
       due: p.due,
       ...(p.actualStart !== undefined && { actualStart: p.actualStart }),
       ...(p.completedAt !== undefined && { completedAt: p.completedAt }),
+      ...(p.actualStart !== undefined && { startedOn: cal.dateOf(p.actualStart) }),
+      ...(p.completedAt !== undefined && { completedOn: cal.dateOf(p.completedAt) }),
       overdueWorkingDays: p.state === 'completed' ? 0 : overdueDays(p.due),
       ...(p.gate && { gate: { meeting: p.gate.meeting, open: p.gate.open } }),
     }));
