@@ -10,7 +10,7 @@
  */
 import type { IsoDate } from '../plan/working-days';
 import { addDays, dayNumber, isoWeekDate, isoWeekOf, parseWeekLabel } from '../plan/working-days';
-import { MONTH_NAMES } from '../texts/labels';
+import { shortDate } from './format';
 import { STATUS_COLOUR, STATUS_LABEL } from './rag';
 import type { ReportMeeting, ReportPhase, SubAnalysisReport } from './report-model';
 
@@ -269,12 +269,6 @@ function lanesOf(phases: TimelineInput['subAnalyses'][number]['phases']): { of: 
 
 function diamond(cx: number, cy: number, r: number, fill: string): string {
   return `<path d="M ${round(cx)} ${round(cy - r)} L ${round(cx + r)} ${round(cy)} L ${round(cx)} ${round(cy + r)} L ${round(cx - r)} ${round(cy)} Z" fill="${fill}"/>`;
-}
-
-/** '2. jun.' */
-function shortDate(date: IsoDate): string {
-  const [, month, day] = date.split('-').map(Number);
-  return `${day}. ${MONTH_NAMES[month - 1].slice(0, 3)}.`;
 }
 
 function truncate(s: string, n: number): string {
