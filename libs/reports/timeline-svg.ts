@@ -64,7 +64,12 @@ export function escapeXml(text: string): string {
 
 const round = (n: number): string => String(Math.round(n * 10) / 10);
 
-export function timelineSvg(input: TimelineInput): string {
+export interface TimelineOptions {
+  /** The width to aim for; narrow weeks are kept at a readable minimum. Default 1120. */
+  width?: number;
+}
+
+export function timelineSvg(input: TimelineInput, options: TimelineOptions = {}): string {
   const c = TIMELINE_COLOURS;
   const phases = input.subAnalyses.flatMap((s) => s.phases);
   const weekMonday = (label: string): IsoDate => {
@@ -84,7 +89,7 @@ export function timelineSvg(input: TimelineInput): string {
   const firstDay = Math.min(...mondays);
   const weekCount = (Math.max(...mondays) - firstDay) / 7 + 1;
 
-  const weekWidth = Math.max(MIN_WEEK_WIDTH, (BASE_WIDTH - LABEL_WIDTH - RIGHT_PAD) / weekCount);
+  const weekWidth = Math.max(MIN_WEEK_WIDTH, ((options.width ?? BASE_WIDTH) - LABEL_WIDTH - RIGHT_PAD) / weekCount);
   const width = LABEL_WIDTH + weekWidth * weekCount + RIGHT_PAD;
   const dayWidth = weekWidth / 7;
   /** Left edge of a date's column. */
