@@ -5,7 +5,7 @@
  * nested tables, widths as attributes, inline styles only, no scripts, no remote images,
  * system fonts. Every message has a plain-text alternative in the same order.
  */
-import { type SafeHtml, html, safeUrl } from './html';
+import { SafeHtml, html, safeUrl } from './html';
 import type { EmailAttachment, EmailMessage } from './message';
 
 export const EMAIL_WIDTH = 640;
@@ -20,6 +20,16 @@ export const EMAIL_STYLE = {
   page: '#f2f4f7',
   headerFill: '#eef2f6',
 } as const;
+
+/**
+ * Outlook on Windows ignores max-width, so it gets a fixed-width table around the
+ * message in a conditional comment; every other client gets a fluid one that narrows
+ * on a phone.
+ */
+const MSO_OPEN = new SafeHtml(
+  `<!--[if mso]><table role="presentation" width="${EMAIL_WIDTH}" align="center" border="0" cellpadding="0" cellspacing="0"><tr><td><![endif]-->`,
+);
+const MSO_CLOSE = new SafeHtml('<!--[if mso]></td></tr></table><![endif]-->');
 
 export const AUTOMATIC_NOTICE = 'Denne besked er sendt automatisk af Spor.';
 
@@ -69,13 +79,14 @@ function layoutHtml(input: LayoutInput): string {
         >
           <tr>
             <td align="center" style="padding:16px 8px;">
+              ${MSO_OPEN}
               <table
                 role="presentation"
-                width="${EMAIL_WIDTH}"
+                width="100%"
                 border="0"
                 cellpadding="0"
                 cellspacing="0"
-                style="width:${EMAIL_WIDTH}px;max-width:100%;background-color:#ffffff;border:1px solid ${s.rule};"
+                style="width:100%;max-width:${EMAIL_WIDTH}px;background-color:#ffffff;border:1px solid ${s.rule};"
               >
                 <tr>
                   <td
@@ -99,6 +110,7 @@ function layoutHtml(input: LayoutInput): string {
                   </td>
                 </tr>
               </table>
+              ${MSO_CLOSE}
             </td>
           </tr>
         </table>

@@ -4,7 +4,7 @@ import { computeSchedule } from '../plan/schedule';
 import { buildStatusReport } from '../reports/report-model';
 import { aarhusInWeek15, aarhusPlan } from '../reports/test-fixtures';
 import { startSmtp } from '../../test/support/smtp';
-import { CHART_CID, pdfFilename, renderReport, reportSubject } from './report-email';
+import { CHART_CID, pdfFilename, renderReport, reportHtmlDocument, reportSubject } from './report-email';
 
 const plan = aarhusPlan();
 const previous = buildStatusReport({ plan, snapshots: aarhusInWeek15(plan), at: '2025-04-01T08:00:00+02:00' });
@@ -118,5 +118,19 @@ describe('the report e-mail', () => {
     } finally {
       await smtp.stop();
     }
+  });
+});
+
+describe('the report as an HTML document', () => {
+  it('has the same content with the chart as inline SVG, and nothing fetched or run', () => {
+    const page = reportHtmlDocument(report, { link: LINK, pdfLink: `${LINK}.pdf` });
+    expect(page).not.toMatch(/<script|<img\b|\son[a-z]+=/i);
+    expect(page.match(/<svg /g)).toHaveLength(1);
+    expect(page).toMatch(/<svg [^>]*width="100%" viewBox=/);
+    expect(page).toContain('data-kind="overdue" data-phase="sbv/1"');
+    for (const s of plan.subAnalyses) expect(page).toContain(s.title);
+    expect(page).toContain(`href="${LINK}.pdf"`);
+    expect(page).toContain('Hent rapporten som PDF');
+    expect(page).toContain('Fase 1 bliver færdig &lt;i morgen&gt;.');
   });
 });

@@ -7,7 +7,7 @@
 import {
   type EmailAttachment,
   type EmailMessage,
-  type SafeHtml,
+  SafeHtml,
   type TableCell,
   EMAIL_STYLE,
   EMAIL_WIDTH,
@@ -72,13 +72,71 @@ export function reportEmail(report: StatusReport, options: ReportEmailOptions): 
   const outline = reportOutline(report);
   // Narrower than the PDF's chart, so its text stays readable at the e-mail's width.
   const chart = svgToPng(timelineSvg(report, { width: CHART_SVG_WIDTH }));
-  const counts = STATUSES.map((st) => `${STATUS_LABEL[st]}: ${report.counts[st]}`).join(' · ');
   const chartHeight = Math.round((CONTENT_WIDTH * chart.height) / chart.width);
+  const attachments: EmailAttachment[] = [
+    { filename: 'tidslinje.png', content: chart.png, contentType: 'image/png', cid: CHART_CID },
+  ];
+  if (options.pdf) {
+    attachments.push({ filename: pdfFilename(report), content: options.pdf, contentType: 'application/pdf' });
+  }
+  return emailMessage({
+    subject: reportSubject(report),
+    programmeTitle: report.programme.title,
+    preheader: countsText(report),
+    body: reportBody(
+      report,
+      outline,
+      inlineImage(CHART_CID, CHART_ALT, CONTENT_WIDTH, chartHeight),
+      options.pdf ? 'Rapporten er vedhæftet som PDF.' : undefined,
+      { href: options.link, label: OPEN_LABEL },
+    ),
+    text: outlineText(outline, countsText(report), Boolean(options.pdf)),
+    link: { href: options.link, label: OPEN_LABEL },
+    attachments,
+  });
+}
 
-  const body = html`${heading(outline.title, 1)}
+/**
+ * The same report as one HTML document for a browser (`GET …/reports/{rid}.html`): the
+ * e-mail's layout and body, with the chart as inline SVG instead of an attachment. It
+ * uses inline style attributes, so serve it with a CSP that allows them for this page.
+ */
+export function reportHtmlDocument(report: StatusReport, options: { link: string; pdfLink?: string }): string {
+  const outline = reportOutline(report);
+  // Our own SVG: every text in it is escaped by timelineSvg.
+  const chart = new SafeHtml(timelineSvg(report, { width: CHART_SVG_WIDTH, fluid: true }));
+  return emailMessage({
+    subject: reportSubject(report),
+    programmeTitle: report.programme.title,
+    body: reportBody(
+      report,
+      outline,
+      chart,
+      undefined,
+      options.pdfLink ? { href: options.pdfLink, label: 'Hent rapporten som PDF' } : undefined,
+    ),
+    text: '',
+    link: { href: options.link, label: OPEN_LABEL },
+  }).html;
+}
+
+const OPEN_LABEL = 'Åbn rapporten i Spor';
+const CHART_ALT = 'Tidslinje: planlagte faser, fremdrift og udvalgsmøder pr. uge for hvert analysespor';
+
+function countsText(report: StatusReport): string {
+  return STATUSES.map((st) => `${STATUS_LABEL[st]}: ${report.counts[st]}`).join(' · ');
+}
+
+function reportBody(
+  report: StatusReport,
+  outline: ReportOutline,
+  chart: SafeHtml,
+  attachedNote: string | undefined,
+  action: { href: string; label: string } | undefined,
+): SafeHtml {
+  return html`${heading(outline.title, 1)}
   ${paragraph(`${outline.subtitle}. ${outline.comparedWith}`, { colour: EMAIL_STYLE.muted, size: 13 })}
-  ${chipRow(STATUSES.map((st) => statusChip(st, `${STATUS_LABEL[st]}: ${report.counts[st]}`)))}
-  ${inlineImage(CHART_CID, 'Tidslinje: planlagte faser, fremdrift og udvalgsmøder pr. uge for hvert analysespor', CONTENT_WIDTH, chartHeight)}
+  ${chipRow(STATUSES.map((st) => statusChip(st, `${STATUS_LABEL[st]}: ${report.counts[st]}`)))} ${chart}
   ${renderPart(outline.summary)}
   ${outline.sections.map(
     (s) =>
@@ -101,24 +159,7 @@ export function reportEmail(report: StatusReport, options: ReportEmailOptions): 
       </table>`,
   )}
   ${paragraph(`Statusregler. ${outline.rules.join(' ')}`, { colour: EMAIL_STYLE.muted, size: 12 })}
-  ${options.pdf ? paragraph('Rapporten er vedhæftet som PDF.', { size: 13 }) : ''}
-  ${button(options.link, 'Åbn rapporten i Spor')}`;
-
-  const attachments: EmailAttachment[] = [
-    { filename: 'tidslinje.png', content: chart.png, contentType: 'image/png', cid: CHART_CID },
-  ];
-  if (options.pdf)
-    attachments.push({ filename: pdfFilename(report), content: options.pdf, contentType: 'application/pdf' });
-
-  return emailMessage({
-    subject: reportSubject(report),
-    programmeTitle: report.programme.title,
-    preheader: counts,
-    body,
-    text: outlineText(outline, counts, Boolean(options.pdf)),
-    link: { href: options.link, label: 'Åbn rapporten i Spor' },
-    attachments,
-  });
+  ${attachedNote ? paragraph(attachedNote, { size: 13 }) : ''} ${action ? button(action.href, action.label) : ''}`;
 }
 
 function statusChip(status: ReportStatus, label: string): SafeHtml {

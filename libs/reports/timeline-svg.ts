@@ -67,6 +67,8 @@ const round = (n: number): string => String(Math.round(n * 10) / 10);
 export interface TimelineOptions {
   /** The width to aim for; narrow weeks are kept at a readable minimum. Default 1120. */
   width?: number;
+  /** Scale to the container's width (on a page) instead of a fixed size (for resvg). */
+  fluid?: boolean;
 }
 
 export function timelineSvg(input: TimelineInput, options: TimelineOptions = {}): string {
@@ -108,7 +110,7 @@ export function timelineSvg(input: TimelineInput, options: TimelineOptions = {})
     `<rect x="${round(rx)}" y="${round(ry)}" width="${round(Math.max(w, 0))}" height="${round(h)}" ${attrs}/>`;
 
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${round(width)}" height="${round(height)}" viewBox="0 0 ${round(width)} ${round(height)}" role="img" aria-labelledby="timeline-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" ${options.fluid ? 'width="100%"' : `width="${round(width)}" height="${round(height)}"`} viewBox="0 0 ${round(width)} ${round(height)}" role="img" aria-labelledby="timeline-title">`,
     `<title id="timeline-title">Tidslinje: planlagte faser, fremdrift og udvalgsmøder pr. uge</title>`,
     rect(0, 0, width, height, 'fill="#ffffff"'),
   );
