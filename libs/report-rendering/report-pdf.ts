@@ -129,7 +129,10 @@ function drawSection(
   width: number,
   ensure: (h: number) => void,
 ): void {
-  ensure(110);
+  // Keep the heading with the phase table when it fits on a page; a long section still
+  // flows on.
+  const phases = s.parts.find((p): p is Table => p.kind === 'table');
+  ensure(Math.min(90 + 22 * (phases?.rows.length ?? 0), doc.page.height - doc.page.margins.bottom - MARGIN));
   doc.y += 10;
   const top = doc.y;
   doc
