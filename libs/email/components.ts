@@ -157,3 +157,16 @@ export function inlineImage(cid: string, alt: string, width: number, height: num
     style="display:block;width:100%;max-width:${width}px;height:auto;border:0;"
   />`;
 }
+
+/**
+ * Plain text as HTML paragraphs: blank lines separate paragraphs, single line breaks are
+ * kept. For messages whose words are composed as text (reminders, escalations), so they
+ * can go out in the layout unchanged.
+ */
+export function textToHtml(text: string): SafeHtml {
+  const paragraphs = text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.split('\n'));
+  return html`${paragraphs.map((lines) => paragraph(html`${lines.map((l, i) => (i === 0 ? l : html`<br />${l}`))}`))}`;
+}

@@ -1,4 +1,4 @@
-import { button, dataTable, paragraph } from './components';
+import { button, dataTable, paragraph, textToHtml } from './components';
 import { html } from './html';
 import { AUTOMATIC_NOTICE, emailMessage } from './layout';
 
@@ -59,5 +59,11 @@ describe('emailMessage', () => {
         link: { href: 'javascript:x', label: 'x' },
       }),
     ).toThrow(/javascript:x/);
+  });
+
+  it('turns composed plain text into paragraphs, escaped', () => {
+    const out = textToHtml('Kære projektleder\n\nFristen er i dag.\nSe <Spor>.\n').value;
+    expect(out.match(/<p\s/g)).toHaveLength(2);
+    expect(out).toMatch(/Fristen er i dag\.<br \/>\s*Se &lt;Spor&gt;\./);
   });
 });
