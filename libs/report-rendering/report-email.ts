@@ -23,6 +23,7 @@ import {
   paragraph,
 } from '../email';
 import { isoWeekOf } from '../plan/working-days';
+import { eventTitle } from '../texts/events';
 import { type ReportStatus, STATUS_COLOUR, STATUS_LABEL } from '../reports/rag';
 import type { StatusReport } from '../reports/report-model';
 import { type Cell, type Part, type ReportOutline, type Tone, reportOutline } from '../reports/report-outline';
@@ -43,7 +44,7 @@ const STATUSES: readonly ReportStatus[] = ['on-track', 'at-risk', 'late'];
  * (libs/plan/schedule.ts), so the calendar and the inbox name the report alike.
  */
 export function reportSubject(report: StatusReport): string {
-  return `Statusrapport for ${report.programme.title} (uge ${isoWeekOf(report.date).week})`;
+  return eventTitle.statusReport(report.programme.title, isoWeekOf(report.date).week);
 }
 
 export function pdfFilename(report: StatusReport): string {

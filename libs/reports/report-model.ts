@@ -7,6 +7,7 @@
  * Every sentence people read is made here, in Danish, so the PDF, the e-mail and the
  * pages render the same words and a stored report never depends on later wording.
  */
+import { OUTCOMES, isOutcome } from '../documents/outcomes';
 import { materialMatters } from '../plan/material';
 import type { ProgrammePlan } from '../plan/plan';
 import { calendarOf, workingDaysOverdue } from '../plan/schedule';
@@ -187,15 +188,6 @@ export interface StatusReport {
   statusRules: string[];
 }
 
-/** Danish outcome names of the decisions contract (godkendt | droeftet | …). */
-const OUTCOME_LABEL: Record<string, string> = {
-  godkendt: 'godkendt',
-  droeftet: 'drøftet',
-  'taget-til-efterretning': 'taget til efterretning',
-  'ikke-tiltraadt': 'ikke tiltrådt i nuværende form',
-  udgaaet: 'udgået',
-};
-
 export function buildStatusReport(input: StatusReportInput): StatusReport {
   const { plan, previous } = input;
   const cal = calendarOf(plan);
@@ -373,7 +365,7 @@ function reportDecision(d: CommitteeDecision, meetingTitle: ReadonlyMap<string, 
     ...(d.input !== undefined && d.input !== '' && { input: d.input }),
     decidedAt: d.decidedAt,
     meetingTitle: meetingTitle.get(d.meeting) ?? d.meeting,
-    outcomeLabel: OUTCOME_LABEL[d.outcome] ?? d.outcome,
+    outcomeLabel: isOutcome(d.outcome) ? OUTCOMES[d.outcome].label : d.outcome,
   };
 }
 
