@@ -6,8 +6,10 @@ import { createReadModelActivities } from './read-model/read-model.activities';
 import { createMeetingReadModelActivities } from './read-model/meeting-read-model.activities';
 import { createMeetingDocumentActivities } from './documents/meeting-documents.activities';
 import { FileStore } from './files/file-store';
+import { createStatusReportActivities } from './reports/status-report.activities';
 
 export type { NotificationRequest, NotificationResult } from './mail/mail.activities';
+export type { MadeReport, MakeReportRequest, StatusNoteRecord } from './reports/status-report.activities';
 export type { HistoryRecord, PlanChangeRecord, SnapshotRecord } from './read-model/read-model.activities';
 
 /** What activities need from the process that hosts them. */
@@ -27,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReadModelActivities(deps.dataSource),
     ...createMeetingReadModelActivities(deps.dataSource),
     ...createMeetingDocumentActivities(files),
+    ...createStatusReportActivities(deps.dataSource, files),
   };
 }
 

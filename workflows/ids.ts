@@ -12,3 +12,8 @@ export function subAnalysisWorkflowId(programmeId: string, subAnalysisId: string
 export function meetingWorkflowId(programmeId: string, meetingId: string): string {
   return `programme/${programmeId}/meeting/${meetingId}`;
 }
+
+/** The one status-report workflow of a programme. */
+export function statusReportWorkflowId(programmeId: string): string {
+  return `programme/${programmeId}/status-reports`;
+}

@@ -2,3 +2,4 @@
 export { programmeWorkflow } from './programme/programme.workflow';
 export { subAnalysisWorkflow } from './sub-analysis/sub-analysis.workflow';
 export { meetingWorkflow } from './meeting/meeting.workflow';
+export { statusReportWorkflow } from './status-report/status-report.workflow';

@@ -10,11 +10,13 @@ import { SubAnalysisStateEntity } from './entities/sub-analysis-state.entity';
 import { HistoryEntryEntity } from './entities/history-entry.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { MeetingStateEntity } from './entities/meeting-state.entity';
+import { StatusNoteEntity, StatusReportEntity } from './entities/status-report.entity';
 import { Foundation1700000000001 } from './migrations/1700000000001-foundation';
 import { PeopleAndAudit1700000000002 } from './migrations/1700000000002-people-and-audit';
 import { ReadModel1700000000003 } from './migrations/1700000000003-read-model';
 import { ProgrammeRevision1700000000004 } from './migrations/1700000000004-programme-revision';
 import { Meetings1700000000005 } from './migrations/1700000000005-meetings';
+import { StatusReports1700000000006 } from './migrations/1700000000006-status-reports';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -24,6 +26,8 @@ export const ENTITIES = [
   HistoryEntryEntity,
   NotificationEntity,
   MeetingStateEntity,
+  StatusReportEntity,
+  StatusNoteEntity,
   ApiTokenEntity,
   AuditEntryEntity,
 ];
@@ -35,6 +39,7 @@ export const MIGRATIONS = [
   ReadModel1700000000003,
   ProgrammeRevision1700000000004,
   Meetings1700000000005,
+  StatusReports1700000000006,
 ];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {

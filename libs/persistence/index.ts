@@ -9,3 +9,4 @@ export * from './entities/notification.entity';
 export * from './transactions';
 export * from './entities/meeting-state.entity';
 export * from './repositories';
+export * from './entities/status-report.entity';

@@ -27,8 +27,7 @@ export const SENDER_OF: Readonly<Record<ScheduledEventKind, SendingWorkflow | nu
   'material-reminder': 'meeting',
   'material-escalation': 'meeting',
   'package-dispatch': 'meeting',
-  // Status reports are scheduled, but no workflow sends them yet.
-  'status-report': null,
+  'status-report': 'status-report',
   'phase-start': null,
   'phase-due': null,
   'material-due': null,

@@ -398,6 +398,30 @@ export function statusReportDates(plan: ProgrammePlan): IsoDate[] {
   return [...new Set(dates)];
 }
 
+/** The status reports as events, each at its instant: the status-report workflow's timers. */
+export function statusReportEvents(plan: ProgrammePlan): ScheduledEvent[] {
+  const settings = plan.statusReports;
+  if (!settings) return [];
+  const cal = calendarOf(plan);
+  return statusReportDates(plan).map((date) => statusReportEvent(cal, plan, date, settings.time));
+}
+
+/** Working days before a status report on which the leads are asked for their note. */
+export const STATUS_NOTE_REQUEST_WORKING_DAYS = 2;
+
+/**
+ * When the leads are asked for their status note before a report (two working days
+ * before its day) and reminded once (the working day before), at the reminders' time.
+ */
+export function statusNoteRequestTimes(
+  plan: ProgrammePlan,
+  reportDate: IsoDate,
+): { request: Instant; reminder: Instant } {
+  const cal = calendarOf(plan);
+  const at = (n: number) => cal.localInstant(cal.addWorkingDays(reportDate, -n), plan.reminders.time).iso;
+  return { request: at(STATUS_NOTE_REQUEST_WORKING_DAYS), reminder: at(STATUS_NOTE_REQUEST_WORKING_DAYS - 1) };
+}
+
 function statusReportEvent(cal: WorkCalendar, plan: ProgrammePlan, date: IsoDate, time: string): ScheduledEvent {
   return eventAt(cal, date, time, {
     key: `status/${date}`,

@@ -14,17 +14,14 @@
  * escalations count them (workingDaysOverdue).
  */
 import { workingDaysText } from '../texts/dates';
+import { REPORT_STATUS } from '../texts/labels';
 
 export type ReportStatus = 'on-track' | 'at-risk' | 'late';
 
 export const RED_AFTER_WORKING_DAYS = 5;
 export const AMBER_WITHIN_WORKING_DAYS = 3;
 
-export const STATUS_LABEL: Record<ReportStatus, string> = {
-  'on-track': 'På sporet',
-  'at-risk': 'Risiko',
-  late: 'Forsinket',
-};
+export const STATUS_LABEL: Record<ReportStatus, string> = REPORT_STATUS;
 
 /** Colours for chips and the chart: readable on white, and told apart by their label too. */
 export const STATUS_COLOUR: Record<ReportStatus, string> = {

@@ -15,6 +15,8 @@ const START_CAUSE: Record<StartCause, string> = {
   early: 'før tid af projektlederen',
 };
 
+const PLAN_CHANGE_REASON = ' Begrundelse: ';
+
 export const historyLine = {
   started: (subAnalysisTitle: string) => `Analysesporet ${subAnalysisTitle} er startet i Spor.`,
   finished: (subAnalysisTitle: string) => `Analysesporet ${subAnalysisTitle} er afsluttet.`,
@@ -29,12 +31,18 @@ export const historyLine = {
     reason: string,
   ) =>
     `Planen for fase ${code} er ændret fra uge ${before.weeks} (frist ${danishDate(before.due)}) ` +
-    `til uge ${after.weeks} (frist ${danishDate(after.due)}). Begrundelse: ${reason}`,
+    `til uge ${after.weeks} (frist ${danishDate(after.due)}).${PLAN_CHANGE_REASON}${reason}`,
   gateOpened: (code: string, title: string, reason: string) =>
     `Porten før fase ${code} "${title}" er åbnet. Begrundelse: ${reason}`,
   deliverable: (meetingTitle: string, state: DeliverableState) =>
     `Materialet til ${meetingTitle} er nu ${DELIVERABLE_STATE[state]}.`,
 };
+
+/** The reason a `planChanged` line gives (for status reports), or undefined for other lines. */
+export function planChangeReason(line: string): string | undefined {
+  const at = line.indexOf(PLAN_CHANGE_REASON);
+  return line.startsWith('Planen for fase ') && at >= 0 ? line.slice(at + PLAN_CHANGE_REASON.length) : undefined;
+}
 
 /** Why a planned phase cannot start yet. */
 export function waitingForText(openPredecessors: string[], gateMeetingDate?: string): string | undefined {

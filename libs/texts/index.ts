@@ -5,3 +5,4 @@ export * from './messages';
 export * from './history';
 export * from './events';
 export * from './meetings';
+export * from './status-notes';

@@ -69,3 +69,10 @@ export const EVENT_KIND: Record<ScheduledEventKind, string> = {
   meeting: 'Udvalgsmøde',
   'status-report': 'Statusrapport',
 };
+
+/** A sub-analysis' status in status reports and the leads' notes (libs/reports/rag.ts has the rules). */
+export const REPORT_STATUS: Record<'on-track' | 'at-risk' | 'late', string> = {
+  'on-track': 'På sporet',
+  'at-risk': 'Risiko',
+  late: 'Forsinket',
+};

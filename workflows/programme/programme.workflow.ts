@@ -1,10 +1,11 @@
 /**
  * One programme: starts a sub-analysis workflow per analysespor and waits for them.
- * Meetings and status reports join this workflow as they are built. The state lives
+ * It starts a meeting workflow per committee meeting and the status-report workflow. The state lives
  * in ./state.ts; this file wires it to Temporal.
  */
 import { ParentClosePolicy, condition, patched, setHandler, startChild } from '@temporalio/workflow';
 import { meetingWorkflow } from '../meeting/meeting.workflow';
+import { statusReportWorkflow } from '../status-report/status-report.workflow';
 import { subAnalysisWorkflow } from '../sub-analysis/sub-analysis.workflow';
 import { subAnalysesStartedUpdate } from './messages';
 import { type ProgrammeInput, ProgrammeState } from './state';
@@ -45,6 +46,15 @@ export async function programmeWorkflow(input: ProgrammeInput): Promise<Programm
         }),
       ),
     );
+  }
+  // Programmes started before status reports had a workflow go on without them.
+  if (patched('status-report-workflow')) {
+    const { workflowId, input: reportsInput } = state.statusReportWorkflow();
+    await startChild(statusReportWorkflow, {
+      workflowId,
+      args: [reportsInput],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
   }
   state.markSubAnalysesStarted();
   const results = await Promise.all(children.map((c) => c.result()));

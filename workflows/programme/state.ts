@@ -3,8 +3,9 @@
  * they run yet. Pure, unit-tested beside it; meetings and status reports join here.
  */
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
-import { meetingWorkflowId, subAnalysisWorkflowId } from '../ids';
+import { meetingWorkflowId, statusReportWorkflowId, subAnalysisWorkflowId } from '../ids';
 import type { MeetingInput } from '../meeting/meeting.workflow';
+import type { StatusReportInput } from '../status-report/status-report.workflow';
 import type { SubAnalysisInput } from '../sub-analysis/sub-analysis.workflow';
 import type { SubAnalysesStarted } from './messages';
 
@@ -38,6 +39,12 @@ export class ProgrammeState {
       workflowId: meetingWorkflowId(programmeId, m.id),
       input: { programmeId, meetingId: m.id, definition, publicUrl },
     }));
+  }
+
+  /** The programme's one status-report workflow. */
+  statusReportWorkflow(): { workflowId: string; input: StatusReportInput } {
+    const { programmeId, definition, publicUrl } = this.input;
+    return { workflowId: statusReportWorkflowId(programmeId), input: { programmeId, definition, publicUrl } };
   }
 
   markSubAnalysesStarted(): void {

@@ -1,3 +1,5 @@
 export * from './outbox';
 export * from './programme-definitions';
 export * from './read-model';
+export * from './status-reports';
+export * from './report-sources';
