@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller';
 import { PagesModule } from './pages/pages.module';
 import { RepositoriesModule } from './common/repositories.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { ReportsModule } from './reports/reports.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         TemporalModule,
         AuthModule,
         ProgrammesModule,
+        ReportsModule,
         PagesModule,
       ],
       controllers: [HealthController],

@@ -7,6 +7,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId: string;
+  /** Attachments, inline images (related) included; their bytes only for PDFs. */
+  attachments: { filename?: string; contentType: string; related: boolean; cid?: string; pdf?: Buffer }[];
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
@@ -40,6 +42,13 @@ export async function startSmtp(beforeAccept?: (n: number) => boolean): Promise<
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             messageId: mail.messageId ?? '',
+            attachments: mail.attachments.map((a) => ({
+              ...(a.filename !== undefined && { filename: a.filename }),
+              contentType: a.contentType,
+              related: a.related ?? false,
+              ...(a.contentId !== undefined && { cid: a.contentId }),
+              ...(a.contentType === 'application/pdf' && { pdf: a.content }),
+            })),
           });
           callback();
         })

@@ -29,6 +29,8 @@ export interface WorkflowTestKit {
   /** Advances the test server's clock to an instant (no-op when it is already past). */
   sleepUntil(instant: string | number): Promise<void>;
   addProgramme(definition: ProgrammeDefinition): Promise<void>;
+  /** The worker's activities, unwrapped, on the same database and file store (to call one again). */
+  activities: ReturnType<typeof createActivities>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startWorkflowKit(): Promise<WorkflowTestKit> {
     },
     dataSource,
     smtp,
+    activities,
     taskQueue: config.temporal.taskQueue,
     sendCalls,
     async sleepUntil(instant) {

@@ -6,6 +6,9 @@
 import { defineUpdate } from '@temporalio/workflow';
 import type { ReportStatus } from '../../libs/reports/rag';
 
+/** Notes are one to three sentences; this keeps a pasted document out. */
+export const NOTE_MAX_LENGTH = 600;
+
 export interface StatusNoteArgs {
   subAnalysis: string;
   status: ReportStatus;

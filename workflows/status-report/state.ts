@@ -13,7 +13,7 @@ import { calendarOf, statusNoteRequestTimes, statusReportEvents } from '../../li
 import { isReportStatus } from '../../libs/reports/rag';
 import type { LeadNote } from '../../libs/reports/report-model';
 import { statusNoteRequestMessage } from '../../libs/texts/status-notes';
-import type { GivenStatusNote, StatusNoteArgs } from './messages';
+import { type GivenStatusNote, NOTE_MAX_LENGTH, type StatusNoteArgs } from './messages';
 
 export interface StatusReportIds {
   programmeId: string;
@@ -43,9 +43,6 @@ interface Step {
 export type StatusReportTask =
   | { kind: 'notify'; key: string; messages: NotificationRequest[] }
   | { kind: 'report'; key: string; id: string; at: string };
-
-/** Notes are one to three sentences; this keeps a pasted document out. */
-export const NOTE_MAX_LENGTH = 600;
 
 function refuse(reason: string): never {
   throw ApplicationFailure.nonRetryable(reason, 'Refused');

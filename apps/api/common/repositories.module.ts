@@ -1,6 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Outbox, ProgrammeDefinitions, ReadModel } from '../../../libs/persistence/repositories';
+import {
+  Outbox,
+  ProgrammeDefinitions,
+  ReadModel,
+  ReportSourcesReader,
+  StatusReports,
+} from '../../../libs/persistence/repositories';
 
 /**
  * The database's repositories, the same classes the worker's activities use, built once
@@ -16,7 +22,13 @@ import { Outbox, ProgrammeDefinitions, ReadModel } from '../../../libs/persisten
     },
     { provide: ReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new ReadModel(ds) },
     { provide: Outbox, inject: [DataSource], useFactory: (ds: DataSource) => new Outbox(ds) },
+    { provide: StatusReports, inject: [DataSource], useFactory: (ds: DataSource) => new StatusReports(ds) },
+    {
+      provide: ReportSourcesReader,
+      inject: [DataSource, ProgrammeDefinitions, ReadModel],
+      useFactory: (ds: DataSource, defs: ProgrammeDefinitions, rm: ReadModel) => new ReportSourcesReader(ds, defs, rm),
+    },
   ],
-  exports: [ProgrammeDefinitions, ReadModel, Outbox],
+  exports: [ProgrammeDefinitions, ReadModel, Outbox, StatusReports, ReportSourcesReader],
 })
 export class RepositoriesModule {}

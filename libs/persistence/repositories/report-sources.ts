@@ -24,13 +24,12 @@ export interface ReportSources {
  * timeline chart read the same.
  */
 export class ReportSourcesReader {
-  private readonly definitions: ProgrammeDefinitions;
-  private readonly readModel: ReadModel;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.definitions = new ProgrammeDefinitions(dataSource);
-    this.readModel = new ReadModel(dataSource);
-  }
+  /** The API passes its shared repositories, so their caches serve this reader too. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions = new ProgrammeDefinitions(dataSource),
+    private readonly readModel = new ReadModel(dataSource),
+  ) {}
 
   /** Undefined when there is no such programme. */
   async read(programmeId: string): Promise<ReportSources | undefined> {
