@@ -67,6 +67,8 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/', allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}`, allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}/sub-analyses/${S}`, allowed: 'everyone' },
+  { method: 'GET', path: `/programmes/${P}/reports`, allowed: 'everyone' },
+  { method: 'GET', path: `/programmes/${P}/reports/1999-01-01`, allowed: 'everyone' },
   { method: 'GET', path: '/assets/spor.js', allowed: 'everyone' },
 
   // People and tokens.
@@ -116,6 +118,30 @@ const ROWS: Row[] = [
   { method: 'GET', path: `/api/programmes/${P}/audit`, allowed: ['admin', 'secretariat'] },
   { method: 'GET', path: `/api/programmes/${OTHER_PROGRAMME}/audit`, allowed: ['admin', 'outsider'] },
   { method: 'GET', path: '/api/audit', allowed: ['admin'] },
+
+  // Status reports (P has not started: making one or giving a note is refused with 409).
+  { method: 'POST', path: `/api/programmes/${P}/reports`, allowed: ['admin', 'secretariat'] },
+  { method: 'GET', path: `/api/programmes/${P}/reports`, allowed: ['admin', 'secretariat', 'steering'] },
+  { method: 'GET', path: `/api/programmes/${P}/reports/1999-01-01`, allowed: ['admin', 'secretariat', 'steering'] },
+  {
+    method: 'GET',
+    path: `/api/programmes/${P}/reports/1999-01-01.html`,
+    allowed: ['admin', 'secretariat', 'steering'],
+  },
+  { method: 'GET', path: `/api/programmes/${P}/reports/1999-01-01.pdf`, allowed: ['admin', 'secretariat', 'steering'] },
+  {
+    method: 'GET',
+    path: `/api/programmes/${P}/reports/1999-01-01/timeline.svg`,
+    allowed: ['admin', 'secretariat', 'steering'],
+  },
+  { method: 'GET', path: `/api/programmes/${P}/timeline.svg`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/sub-analyses/${S}/status-note`, allowed: READERS },
+  {
+    method: 'POST',
+    path: `/api/programmes/${P}/sub-analyses/${S}/status-note`,
+    allowed: ['admin', 'lead', 'owner'],
+    body: { status: 'on-track', text: 'Tabellen.' },
+  },
 
   // Programmes, sub-analyses, meetings, reports: add rows here as the endpoints arrive.
 ];

@@ -114,6 +114,10 @@ describe('status reports over HTTP (dev server, worker, API)', () => {
     expect(pdf.type).toBe('application/pdf');
     expect(pdf.buffer.equals(attachedPdf)).toBe(true);
 
+    const chart = await call(tokens[STEERING], 'GET', `/programmes/${id}/reports/${rid}/timeline.svg`);
+    expect(chart.type).toMatch(/^image\/svg\+xml/);
+    expect(chart.buffer.toString()).toContain('Klimaneutral og bæredygtig kommune');
+
     expect((await call(tokens[SBV_LEAD], 'GET', `/programmes/${id}/reports/${rid}`)).status).toBe(403);
     expect((await call(tokens[STEERING], 'GET', `/programmes/${id}/reports/1999-01-01`)).status).toBe(404);
     expect((await call(tokens[STEERING], 'GET', `/programmes/${id}/reports/1999-01-01.pdf`)).status).toBe(404);

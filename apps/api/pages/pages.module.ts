@@ -12,6 +12,8 @@ import { PageAssets, PageModules, loadAssets } from './assets';
 export const PAGES = {
   '/': 'programmes',
   '/programmes/:id': 'programme',
+  '/programmes/:id/reports': 'reports',
+  '/programmes/:id/reports/:rid': 'report',
   '/programmes/:id/sub-analyses/:sid': 'sub-analysis',
 } as const satisfies PageModules;
 

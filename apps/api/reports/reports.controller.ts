@@ -77,6 +77,15 @@ export class ReportsController {
     res.type('application/pdf').send(content);
   }
 
+  @Get('reports/:rid/timeline.svg')
+  @Allow('steering', 'secretariat')
+  @ApiOperation({ summary: "A status report's timeline chart, as SVG" })
+  @ApiOkResponse({ description: 'SVG', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
+  @ApiErrors(NO_REPORT)
+  async reportTimeline(@Param('id') id: string, @Param('rid') rid: string, @Res() res: Response) {
+    res.type('image/svg+xml').send(await this.reports.reportTimeline(id, rid));
+  }
+
   @Get('reports/:rid')
   @Allow('steering', 'secretariat')
   @ApiOperation({ summary: 'A status report as it was made and sent (stored, never recomputed)' })

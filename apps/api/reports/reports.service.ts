@@ -61,6 +61,11 @@ export class ReportsService {
     });
   }
 
+  /** A stored report's chart, as it was drawn in the report. */
+  async reportTimeline(programmeId: string, id: string): Promise<string> {
+    return timelineSvg((await this.stored(programmeId, id)).report, { fluid: true });
+  }
+
   async pdf(programmeId: string, id: string): Promise<{ content: Buffer; filename: string }> {
     const stored = await this.stored(programmeId, id);
     return { content: await this.files.read(stored.pdfSha256), filename: `statusrapport-${programmeId}-${id}.pdf` };

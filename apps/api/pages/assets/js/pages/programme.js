@@ -5,6 +5,7 @@ import { dateText, dateWithWeek, instantText, localDate, relativeDay, workingDay
 import { h, show } from '../dom.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { isSecretariat } from '../people.js';
+import { readsReports, timelineFigure } from '../report-parts.js';
 import { EVENT_KIND, PHASE_STATE } from '../texts.js';
 
 function nextMeetingPanel(meeting, today) {
@@ -92,6 +93,13 @@ export async function draw(me, { id }, flash) {
     flash ? flash : null,
     startButton ? h('div', { class: 'actions' }, startButton, h('span', { class: 'action-feedback' })) : null,
     nextMeetingPanel(status.nextMeeting, today),
+    readsReports(me, id)
+      ? h('p', {}, h('a', { href: `/programmes/${enc(id)}/reports` }, 'Statusrapporter til styregruppen'))
+      : null,
+    timelineFigure(
+      `/programmes/${enc(id)}/timeline.svg`,
+      'Tidslinje: planlagte faser, fremdrift og udvalgsmøder pr. uge',
+    ),
     h(
       'section',
       { 'aria-labelledby': 'overview-title' },

@@ -3,8 +3,9 @@ import { api, enc } from '../api.js';
 import { dateWithWeek, instantText, localDate } from '../dates.js';
 import { h, show } from '../dom.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
-import { personName } from '../people.js';
+import { leads, personName } from '../people.js';
 import { phaseCard } from '../phase-card.js';
+import { statusNotePanel } from '../status-note.js';
 import { DELIVERABLE_STATE } from '../texts.js';
 
 function deliverables(sub, plan) {
@@ -73,6 +74,10 @@ export async function draw(me, { id, sid }, flash) {
   document.title = `${sub.title} – Spor`;
   const redraw = (phase, box) => draw(me, { id, sid }, { phase, box });
   const ctx = { me, id, sid, plan, started: Boolean(programme.startedAt), today, redraw };
+  const notePanel =
+    ctx.started && leads(me, id, sid)
+      ? await statusNotePanel(id, sid, plan.timezone, (box) => redraw(undefined, box))
+      : null;
   const names = (emails) => (emails || []).map((e) => personName(plan, e)).join(', ');
 
   show(
@@ -102,6 +107,7 @@ export async function draw(me, { id, sid }, flash) {
         sub.phases.map((p) => phaseCard(ctx, p, flash && flash.phase === p.code ? flash.box : null)),
       ),
     ),
+    notePanel,
     deliverables(sub, plan),
     history(sub, plan),
   );
