@@ -93,7 +93,7 @@ describe('status reports over HTTP (dev server, worker, API)', () => {
     expect(smtp.received).toHaveLength(1);
     const [mail] = smtp.received;
     expect(mail.to).toEqual(['it-chef@example.org', SECRETARIAT, STEERING]);
-    const attachedPdf = mail.attachments.find((a) => a.contentType === 'application/pdf')!.pdf!;
+    const attachedPdf = mail.attachments.find((a) => a.contentType === 'application/pdf')!.content;
 
     const list = await call(tokens[STEERING], 'GET', `/programmes/${id}/reports`);
     expect(list.body.map((r: { id: string }) => r.id)).toEqual([rid]);

@@ -3,9 +3,7 @@
  * read model; they are part of the workflow's output, so a change here changes only
  * lines written from then on.
  */
-import type { DeliverableState } from '../read-model/contract';
 import { danishDate } from './dates';
-import { DELIVERABLE_STATE } from './labels';
 
 /** How a phase came to start, after "er startet". */
 export type StartCause = 'on-plan' | 'early';
@@ -34,8 +32,6 @@ export const historyLine = {
     `til uge ${after.weeks} (frist ${danishDate(after.due)}).${PLAN_CHANGE_REASON}${reason}`,
   gateOpened: (code: string, title: string, reason: string) =>
     `Porten før fase ${code} "${title}" er åbnet. Begrundelse: ${reason}`,
-  deliverable: (meetingTitle: string, state: DeliverableState) =>
-    `Materialet til ${meetingTitle} er nu ${DELIVERABLE_STATE[state]}.`,
 };
 
 /** The reason a `planChanged` line gives (for status reports), or undefined for other lines. */
@@ -62,6 +58,5 @@ export const refusal = {
   completedPlanFixed: (code: string) => `Fase ${code} er afsluttet; planen kan ikke ændres`,
   noGate: (code: string) => `Fase ${code} venter ikke på en port`,
   gateOpen: (code: string) => `Porten før fase ${code} er allerede åben`,
-  noDeliverable: (meeting: string) => `Analysesporet leverer ikke materiale til mødet ${meeting}`,
   invalidPlan: 'Den ændrede plan er ikke gyldig',
 };

@@ -7,8 +7,9 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId: string;
-  /** Attachments, inline images (related) included; their bytes only for PDFs. */
-  attachments: { filename?: string; contentType: string; related: boolean; cid?: string; pdf?: Buffer }[];
+  html?: string;
+  /** `related`: an inline image of the HTML (cid:). */
+  attachments: { filename?: string; contentType: string; content: Buffer; cid?: string; related?: boolean }[];
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
@@ -42,12 +43,13 @@ export async function startSmtp(beforeAccept?: (n: number) => boolean): Promise<
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             messageId: mail.messageId ?? '',
+            ...(typeof mail.html === 'string' ? { html: mail.html } : {}),
             attachments: mail.attachments.map((a) => ({
-              ...(a.filename !== undefined && { filename: a.filename }),
+              filename: a.filename,
               contentType: a.contentType,
-              related: a.related ?? false,
-              ...(a.contentId !== undefined && { cid: a.contentId }),
-              ...(a.contentType === 'application/pdf' && { pdf: a.content }),
+              content: a.content,
+              ...(a.cid ? { cid: a.cid } : {}),
+              ...(a.related ? { related: true } : {}),
             })),
           });
           callback();

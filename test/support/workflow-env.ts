@@ -5,6 +5,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
+import { FileStore } from '../../activities/files/file-store';
 import type { NotificationRequest } from '../../activities';
 import { ProgrammeEntity, openDatabase } from '../../libs/persistence';
 import type { ProgrammeDefinition } from '../../libs/plan';
@@ -31,6 +32,8 @@ export interface WorkflowTestKit {
   addProgramme(definition: ProgrammeDefinition): Promise<void>;
   /** The worker's activities, unwrapped, on the same database and file store (to call one again). */
   activities: ReturnType<typeof createActivities>;
+  /** The file store the activities use. */
+  files: FileStore;
   stop(): Promise<void>;
 }
 
@@ -70,6 +73,7 @@ export async function startWorkflowKit(): Promise<WorkflowTestKit> {
     dataSource,
     smtp,
     activities,
+    files: new FileStore(config.dataDir),
     taskQueue: config.temporal.taskQueue,
     sendCalls,
     async sleepUntil(instant) {

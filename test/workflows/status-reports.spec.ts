@@ -111,7 +111,7 @@ describe('status reports over the Aarhus programme', () => {
     for (const mail of reportMails) {
       expect(mail.to).toEqual(STEERING_AND_SECRETARIAT);
       const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
-      expect(pdf?.pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf?.content.subarray(0, 5).toString()).toBe('%PDF-');
       expect(mail.attachments.find((a) => a.related && a.contentType === 'image/png')).toBeDefined();
     }
     // Each went out on its day: right after the report was made (making it takes seconds

@@ -14,6 +14,7 @@ import {
 } from '@temporalio/workflow';
 import type { SporActivities } from '../../activities';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
+import { DOCUMENTS, RECORDING, SENDING } from '../activity-options';
 import { type MadeReportAnswer, giveStatusNoteUpdate, makeReportNowUpdate } from './messages';
 import { type StatusReportCarried, StatusReportState, type StatusReportTask } from './state';
 
@@ -27,19 +28,9 @@ export interface StatusReportInput {
 
 const HISTORY_LIMIT = 5_000;
 
-const { sendNotification } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '1 minute',
-  heartbeatTimeout: '5 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
-const { recordStatusNote } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-const { makeStatusReport } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+const { sendNotification } = proxyActivities<SporActivities>(SENDING);
+const { recordStatusNote } = proxyActivities<SporActivities>(RECORDING);
+const { makeStatusReport } = proxyActivities<SporActivities>(DOCUMENTS);
 
 export async function statusReportWorkflow(input: StatusReportInput): Promise<void> {
   const { programmeId, publicUrl } = input;
