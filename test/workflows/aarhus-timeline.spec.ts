@@ -10,8 +10,13 @@ import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysi
 import { kindsSentBy } from '../../libs/plan';
 import { chooseTimeline } from '../support/timeline';
 
-/** What the sub-analysis and meeting workflows send (status reports have workflows of their own). */
-const SENT_KINDS = new Set([...kindsSentBy('sub-analysis'), ...kindsSentBy('meeting')]);
+/** What the programme's workflows send from the schedule (the leads' note requests are not in it). */
+const SENT_KINDS = new Set([
+  ...kindsSentBy('sub-analysis'),
+  ...kindsSentBy('meeting'),
+  ...kindsSentBy('status-report'),
+]);
+const NOTE_KINDS = new Set(['status-note-request', 'status-note-reminder']);
 import { WorkflowTestKit, startWorkflowKit } from '../support/workflow-env';
 
 /** Working days late per phase; the rest are completed on their due day at 15:00. */
@@ -226,10 +231,13 @@ describe('the Aarhus programme on the time-skipping test server, March to August
     expect(expected.filter((e) => e.kind === 'phase-reminder').length).toBeGreaterThan(50);
 
     // Each notification once, at the instant the schedule gives, to the people it names.
-    const firstAttempts = kit.sendCalls.filter((c) => c.attempt === 1);
+    const firstAttempts = kit.sendCalls.filter((c) => c.attempt === 1 && !NOTE_KINDS.has(c.kind));
     // Keys are the sending workflow's id and the event's key.
     const sentByKey = new Map(
-      firstAttempts.map((c) => [c.key.replace(/^programme\/[^/]+\/(sub-analysis|meeting)\/[^/]+\//, ''), c]),
+      firstAttempts.map((c) => [
+        c.key.replace(/^programme\/[^/]+\/((sub-analysis|meeting)\/[^/]+|status-reports)\//, ''),
+        c,
+      ]),
     );
     expect(firstAttempts.length).toBe(sentByKey.size);
     expect([...sentByKey.keys()].sort()).toEqual(expected.map((e) => e.key).sort());
@@ -263,10 +271,18 @@ describe('the Aarhus programme on the time-skipping test server, March to August
     for (const key of byHand.notSent) if (sentByKey.has(key)) wrong.push(`${key}: sent, but must not be`);
     expect(wrong).toEqual([]);
 
+    // Before each report the leads of every sub-analysis were asked once and, with no note
+    // given, reminded once.
+    const reports = expected.filter((e) => e.kind === 'status-report');
+    expect(reports.length).toBeGreaterThan(20);
+    const notes = kit.sendCalls.filter((c) => c.attempt === 1 && NOTE_KINDS.has(c.kind));
+    expect(new Set(notes.map((c) => c.key)).size).toBe(notes.length);
+    expect(notes.length).toBe(reports.length * plan.subAnalyses.length * 2);
+
     // A real SMTP server received every one of them, once, with a Danish text.
-    expect(kit.smtp.received.length).toBe(expected.length);
+    expect(kit.smtp.received.length).toBe(expected.length + notes.length);
     const rows = await kit.dataSource.getRepository(NotificationEntity).find();
-    expect(rows.length).toBe(expected.length);
+    expect(rows.length).toBe(expected.length + notes.length);
     expect(rows.every((r) => r.sentAt !== null && r.transport === 'smtp')).toBe(true);
     // The meeting package went out with the agenda attached and an invitation.
     const packages = kit.smtp.received.filter((m) => m.subject.startsWith('Mødepakke udsendes'));

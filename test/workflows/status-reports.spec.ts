@@ -161,7 +161,7 @@ describe('status reports over the Aarhus programme', () => {
       kind: 'scheduled',
       at: firstReport,
       notes: {},
-      key: `${workflowId}/report/${firstDay}`,
+      key: `${workflowId}/status/${firstDay}`,
       publicUrl: 'http://spor.test',
     });
     const sent = await kit.activities.sendNotification(again.message);

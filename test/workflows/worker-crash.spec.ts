@@ -4,7 +4,12 @@ import type { DataSource } from 'typeorm';
 import { NotificationEntity, ProgrammeEntity, openDatabase } from '../../libs/persistence';
 import { SENDER_OF, calendarOf, computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
-import { meetingWorkflowId, programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
+import {
+  meetingWorkflowId,
+  programmeWorkflowId,
+  statusReportWorkflowId,
+  subAnalysisWorkflowId,
+} from '../../workflows/ids';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis/messages';
 import { testConfig } from '../support/app';
@@ -115,14 +120,24 @@ describe('a worker killed while reminders fall due', () => {
     expect(kills).toEqual([3, 20]);
     const expected = computeSchedule(plan, { startedAt, phaseCompleted, gateOpened, until: plan.ends })
       .filter((e) => e.notify && !e.conditional)
-      .map((e) =>
-        SENDER_OF[e.kind] === 'meeting'
-          ? `${meetingWorkflowId(programmeId, e.meeting!)}/${e.key}`
-          : `${subAnalysisWorkflowId(programmeId, e.subAnalysis!)}/${e.key}`,
-      )
+      .flatMap((e) => {
+        if (SENDER_OF[e.kind] === 'meeting') return [`${meetingWorkflowId(programmeId, e.meeting!)}/${e.key}`];
+        if (SENDER_OF[e.kind] === 'sub-analysis')
+          return [`${subAnalysisWorkflowId(programmeId, e.subAnalysis!)}/${e.key}`];
+        // A status report, and before it the leads of each sub-analysis asked and reminded once.
+        const reports = statusReportWorkflowId(programmeId);
+        return [
+          `${reports}/${e.key}`,
+          ...plan.subAnalyses.flatMap((s) => [
+            `${reports}/note-request/${e.date}/${s.id}`,
+            `${reports}/note-reminder/${e.date}/${s.id}`,
+          ]),
+        ];
+      })
       .sort();
     const rows = await dataSource.getRepository(NotificationEntity).find();
     expect(rows.map((r) => r.key).sort()).toEqual(expected);
+    expect(rows.filter((r) => r.kind === 'status-report').length).toBeGreaterThan(20);
     expect(rows.every((r) => r.sentAt)).toBe(true);
     // Each message reached the SMTP server once: Message-IDs are derived from the keys.
     const ids = smtp.received.map((m) => m.messageId);

@@ -54,7 +54,7 @@ describe('StatusReportState', () => {
       text: 'Vi mangler data.',
       at: '2025-03-13T12:00:00+01:00',
     });
-    expect(request2.key).toBe('programme/aarhus/status-reports/report/2025-03-17');
+    expect(request2.key).toBe('programme/aarhus/status-reports/status/2025-03-17');
   });
 
   it('moves a report on 2. påskedag to the Tuesday after, and its request back past Easter', () => {

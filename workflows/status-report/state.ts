@@ -173,7 +173,8 @@ export class StatusReportState {
       kind,
       at,
       notes: this.leadNotes(),
-      key: `${this.ids.workflowId}/report/${id}`,
+      // The schedule's key for the day's report (status/<date>), under this workflow's id.
+      key: `${this.ids.workflowId}/status/${id}`,
       publicUrl: this.publicUrl,
       ...(by !== undefined && { by }),
     };
