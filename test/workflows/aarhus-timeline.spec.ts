@@ -171,6 +171,8 @@ const BY_HAND: Record<number, { sent: Record<string, HandWritten>; notSent: stri
 };
 
 describe('the Aarhus programme on the time-skipping test server, March to August', () => {
+  // The weekly status reports (a PDF each) and the leads' note requests ride along.
+  jest.setTimeout(360_000);
   let kit: WorkflowTestKit;
   beforeAll(async () => {
     kit = await startWorkflowKit();
