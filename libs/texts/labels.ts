@@ -69,3 +69,6 @@ export const EVENT_KIND: Record<ScheduledEventKind, string> = {
   meeting: 'Udvalgsmøde',
   'status-report': 'Statusrapport',
 };
+
+/** Said of an escalation the schedule shows only in case its deadline is missed. */
+export const CONDITIONAL = 'hvis fristen overskrides';
