@@ -70,5 +70,5 @@ export const EVENT_KIND: Record<ScheduledEventKind, string> = {
   'status-report': 'Statusrapport',
 };
 
-/** Said of an escalation the schedule shows only in case its deadline is missed. */
-export const CONDITIONAL = 'hvis fristen overskrides';
+/** Notes on scheduled events: `conditional`, an escalation shown only in case its deadline is missed. */
+export const EVENT_NOTE = { conditional: 'hvis fristen overskrides' };
