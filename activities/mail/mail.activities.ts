@@ -1,23 +1,11 @@
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { IsNull } from 'typeorm';
-import { NotificationEntity } from '../../libs/persistence/entities/notification.entity';
-import { inTransaction } from '../../libs/persistence/transactions';
+import { Outbox, type OutboxMessage } from '../../libs/persistence/repositories/outbox';
 import type { MailTransport } from './transport';
 
 /** One notification a workflow wants sent, under a key unique to the workflow and the event. */
-export interface NotificationRequest {
-  key: string;
-  programmeId: string;
-  subAnalysisId?: string;
-  kind: string;
-  recipients: string[];
-  subject: string;
-  text: string;
-  /** The instant the plan says it is due. */
-  dueAt: string;
-}
+export type NotificationRequest = OutboxMessage;
 
 export interface NotificationResult {
   sentAt: string;
@@ -33,35 +21,13 @@ export interface NotificationResult {
  * same Message-ID.)
  */
 export function createMailActivities(dataSource: DataSource, transport: MailTransport) {
+  const outbox = new Outbox(dataSource);
   return {
     async sendNotification(req: NotificationRequest): Promise<NotificationResult> {
       if (req.recipients.length === 0) {
         throw ApplicationFailure.nonRetryable(`Notification ${req.key} has no recipients`);
       }
-      // Claim the key (or find it claimed). In a transaction so that, on SQLite's single
-      // connection, it never lands inside another activity's transaction.
-      const row = await inTransaction(dataSource, async (tx) => {
-        await tx
-          .createQueryBuilder()
-          .insert()
-          .into(NotificationEntity)
-          .values({
-            key: req.key,
-            programmeId: req.programmeId,
-            subAnalysisId: req.subAnalysisId ?? null,
-            kind: req.kind,
-            recipients: JSON.stringify(req.recipients),
-            subject: req.subject,
-            body: req.text,
-            dueAt: req.dueAt,
-            sentAt: null,
-            transport: null,
-            messageId: null,
-          })
-          .orIgnore()
-          .execute();
-        return tx.getRepository(NotificationEntity).findOneByOrFail({ key: req.key });
-      });
+      const row = await outbox.claim(req);
       if (row.sentAt) return { sentAt: row.sentAt, alreadySent: true };
 
       // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
@@ -79,11 +45,7 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
         clearInterval(beat);
       }
       const sentAt = new Date().toISOString();
-      await inTransaction(dataSource, (tx) =>
-        tx
-          .getRepository(NotificationEntity)
-          .update({ key: req.key, sentAt: IsNull() }, { sentAt, transport: transport.kind, messageId }),
-      );
+      await outbox.markSent(req.key, sentAt, transport.kind, messageId);
       return { sentAt, alreadySent: false };
     },
   };

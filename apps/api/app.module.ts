@@ -9,7 +9,9 @@ import { AuthModule } from './auth/auth.module';
 import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
 import { PagesModule } from './pages/pages.module';
+import { RepositoriesModule } from './common/repositories.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +29,8 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true }),
+        RepositoriesModule,
+        TemporalModule,
         AuthModule,
         ProgrammesModule,
         PagesModule,

@@ -7,3 +7,4 @@ export * from './entities/sub-analysis-state.entity';
 export * from './entities/history-entry.entity';
 export * from './entities/notification.entity';
 export * from './transactions';
+export * from './repositories';

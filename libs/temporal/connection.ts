@@ -1,4 +1,10 @@
-import { Client, Connection } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  type ConnectionOptions,
+  defaultGrpcRetryOptions,
+  makeGrpcRetryInterceptor,
+} from '@temporalio/client';
 import type { SporConfig } from '../config';
 
 /** The address Spor talks to: the configured cluster, or the embedded dev server. */
@@ -6,8 +12,17 @@ export function temporalAddress(config: SporConfig): string {
   return config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
 }
 
+/**
+ * How a client reaches Temporal. The SDK's default retries an unreachable server ten
+ * times over some 20 s; a client that answers people (the API) gives up after four
+ * tries, well under a second, so they hear "unavailable" at once rather than wait.
+ */
+export function clientConnectionOptions(address: string): ConnectionOptions {
+  return { address, interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))] };
+}
+
 export async function connectClient(config: SporConfig): Promise<Client> {
-  const connection = await Connection.connect({ address: temporalAddress(config) });
+  const connection = await Connection.connect(clientConnectionOptions(temporalAddress(config)));
   return new Client({ connection, namespace: config.temporal.namespace });
 }
 

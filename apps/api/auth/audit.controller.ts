@@ -2,6 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { BadInputException } from '../common/errors';
 import { AuditService, AuditView, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT } from './audit.service';
+import { ApiErrors, ApiJsonResponse } from '../dtos/openapi';
+import { auditListSchema } from '../dtos/audit.dto';
 import { Allow } from './decorators';
 
 @ApiTags('audit')
@@ -12,6 +14,8 @@ export class AuditController {
   @Get('programmes/:id/audit')
   @Allow('secretariat')
   @ApiOperation({ summary: "The programme's audit trail: every state-changing request, newest first" })
+  @ApiJsonResponse(200, auditListSchema, 'The entries, newest first')
+  @ApiErrors({ 400: '`limit` is out of range' })
   @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_AUDIT_LIMIT}, default ${DEFAULT_AUDIT_LIMIT}` })
   async programme(@Param('id') id: string, @Query('limit') limit?: unknown): Promise<AuditView[]> {
     return this.audit.list({ programmeId: id, limit: parseLimit(limit) });
@@ -21,6 +25,8 @@ export class AuditController {
   @Get('audit')
   @Allow('admin')
   @ApiOperation({ summary: 'The whole audit trail, newest first (admin)' })
+  @ApiJsonResponse(200, auditListSchema, 'The entries, newest first')
+  @ApiErrors({ 400: '`limit` is out of range' })
   @ApiQuery({ name: 'limit', required: false, description: `1–${MAX_AUDIT_LIMIT}, default ${DEFAULT_AUDIT_LIMIT}` })
   async all(@Query('limit') limit?: unknown): Promise<AuditView[]> {
     return this.audit.list({ limit: parseLimit(limit) });

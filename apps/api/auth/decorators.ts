@@ -1,6 +1,7 @@
 import { SetMetadata, applyDecorators, createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { ApiErrors } from '../dtos/openapi';
 import type { Request } from 'express';
 import type { AccessRule, RoleAssignment } from '../../../libs/auth';
 
@@ -38,8 +39,10 @@ export function Allow(...rules: [AccessRule, ...AccessRule[]]): ClassDecorator &
     ApiBearerAuth(),
     // Readers of the OpenAPI document see who may call what.
     ApiExtension('x-spor-allow', rules),
-    ApiUnauthorizedResponse({ description: 'No token, or an unknown or revoked one' }),
-    ApiForbiddenResponse({ description: `Allowed: ${rules.join(', ')} (and the admin)` }),
+    ApiErrors({
+      401: 'No token, or an unknown or revoked one',
+      403: `Allowed: ${rules.join(', ')} (and the admin)`,
+    }),
   );
 }
 

@@ -1,16 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RoleAssignment } from '../../../libs/auth';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { ApiJsonResponse } from '../dtos/openapi';
+import { meSchema } from '../dtos/people.dto';
 import { Actor, Allow } from './decorators';
 import { PeopleDirectory } from './people-directory.service';
 
-export interface MeView {
-  /** Null for the admin token, which belongs to no person. */
-  email: string | null;
-  name: string | null;
-  admin: boolean;
-  roles: RoleAssignment[];
-}
+export type MeView = z.infer<typeof meSchema>;
 
 @ApiTags('people')
 @Controller('me')
@@ -20,7 +16,7 @@ export class MeController {
   @Get()
   @Allow('authenticated')
   @ApiOperation({ summary: 'Who the token belongs to, and their roles in each programme' })
-  @ApiOkResponse({ description: '{ email, name, admin, roles: [{ programme, role, subAnalysis? }] }' })
+  @ApiJsonResponse(200, meSchema, 'The person and their roles')
   async me(@Actor() actor: Actor): Promise<MeView> {
     if (actor.admin) return { email: null, name: 'Admin', admin: true, roles: [] };
     const person = actor.email === null ? undefined : await this.directory.person(actor.email);

@@ -10,18 +10,15 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { z } from 'zod';
 import { normalizeEmail } from '../../../libs/auth';
 import { BadInputException } from '../common/errors';
+import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../dtos/openapi';
+import { createTokenBodySchema, tokenCreatedSchema, tokenListSchema } from '../dtos/people.dto';
 import { Allow } from './decorators';
 import { PeopleDirectory } from './people-directory.service';
 import { TokenService, TokenView } from './token.service';
-
-const createBody = z.strictObject({
-  label: z.string().trim().min(1, 'Must not be empty.').max(200, 'Must be at most 200 characters.').optional(),
-});
 
 @ApiTags('people')
 @Controller('people/:email/tokens')
@@ -39,14 +36,18 @@ export class PeopleController {
   // The response carries a secret: no cache may keep it.
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Creates a token for a person named in a programme; it is shown only in this response' })
-  @ApiBody({ required: false, schema: { type: 'object', properties: { label: { type: 'string', maxLength: 200 } } } })
-  @ApiCreatedResponse({ description: '{ token, id, email, label, createdAt }' })
-  @ApiTooManyRequestsResponse({ description: 'Too many tokens created from this address in the last minute' })
+  @ApiJsonBody(createTokenBodySchema, { required: false })
+  @ApiJsonResponse(201, tokenCreatedSchema, 'The token, shown this once, and what is kept of it')
+  @ApiErrors({
+    400: 'The body is not as described',
+    404: 'No programme names this person',
+    429: 'Too many tokens created from this address in the last minute',
+  })
   async create(
     @Param('email') email: string,
     @Body() body: unknown,
   ): Promise<{ token: string; id: string; email: string; label: string | null; createdAt: string }> {
-    const parsed = createBody.safeParse(body ?? {});
+    const parsed = createTokenBodySchema.safeParse(body ?? {});
     if (!parsed.success) {
       throw new BadInputException(
         parsed.error.issues.map((i) => ({
@@ -62,6 +63,8 @@ export class PeopleController {
 
   @Get()
   @ApiOperation({ summary: "A person's tokens, revoked ones included (never the secrets)" })
+  @ApiJsonResponse(200, tokenListSchema, 'The tokens, without their secrets')
+  @ApiErrors({ 404: 'No programme names this person, and they have no tokens' })
   async list(@Param('email') email: string): Promise<TokenView[]> {
     const tokens = await this.tokens.list(email);
     // Someone dropped from every programme may still have tokens, which must stay listable to revoke.
@@ -72,6 +75,8 @@ export class PeopleController {
   @Delete(':tokenId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revokes a token at once; revoking it again changes nothing' })
+  @ApiNoContentResponse({ description: 'Revoked (or revoked already); no body' })
+  @ApiErrors({ 404: 'The person has no such token' })
   async revoke(@Param('email') email: string, @Param('tokenId') tokenId: string): Promise<void> {
     if (!(await this.tokens.revoke(email, tokenId))) {
       throw new NotFoundException(`${normalizeEmail(email)} has no token "${tokenId}"`);

@@ -3,20 +3,17 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import type { SporConfig } from '../../../libs/config';
 import { workerIsPolling } from '../../../libs/temporal';
 import { Public } from '../auth/decorators';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { ApiJsonResponse } from '../dtos/openapi';
+import { healthSchema } from '../dtos/health.dto';
 
 type PartState = 'ok' | 'down';
 
-export interface HealthReport {
-  status: PartState;
-  temporal: PartState;
-  database: PartState;
-  /** Why a part is down, for whoever reads a 503. */
-  problems?: string[];
-}
+export type HealthReport = z.infer<typeof healthSchema>;
 
 @ApiTags('health')
 @Controller('health')
@@ -30,6 +27,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Whether Spor, its Temporal cluster with a polling worker, and its database are up' })
+  @ApiJsonResponse(200, healthSchema, 'Every part is up')
+  @ApiJsonResponse(503, healthSchema, 'A part is down; `problems` says why')
   async health(@Res() res: Response): Promise<void> {
     const problems: string[] = [];
     const [temporal, database] = await Promise.all([

@@ -12,21 +12,8 @@ import {
   Res,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import type { SporConfig } from '../../../libs/config';
 import { computePlan } from '../../../libs/plan';
 import { Actor, Allow } from '../auth/decorators';
@@ -34,6 +21,18 @@ import type { Actor as ActorInfo } from '../auth/decorators';
 import { BadInputException } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 import { parseBody } from '../common/validation';
+import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../dtos/openapi';
+import {
+  calendarQuerySchema,
+  definitionSchema,
+  notificationsSchema,
+  programmeListSchema,
+  programmeStartedSchema,
+  programmeViewSchema,
+  scheduleSchema,
+  validationAnswerSchema,
+} from '../dtos/programme.dto';
+import { programmeStatusSchema } from '../dtos/status.dto';
 import { programmeCalendar } from './icalendar';
 import { ProgrammeRunsService } from './programme-runs.service';
 import { DEFINITION_MEDIA_TYPES, ProgrammesService, checkDefinitionBody } from './programmes.service';
@@ -41,10 +40,9 @@ import { StatusService } from './status.service';
 
 const DEFINITION_BODY = {
   description: 'A programme definition (see the programme format): JSON, or YAML with Content-Type application/yaml',
-  schema: { type: 'object' },
 };
 
-const calendarQuery = z.object({ person: z.email('must be an e-mail address').optional() });
+const NO_PROGRAMME = { 404: 'No programme with this id' } as const;
 
 /**
  * A body no parser read (a form, XML) would otherwise look like a missing definition.
@@ -73,10 +71,9 @@ export class ProgrammesController {
   @Allow('authenticated')
   @ApiOperation({ summary: 'Check a definition and compute its plan; stores nothing' })
   @ApiConsumes('application/json', 'application/yaml')
-  @ApiBody(DEFINITION_BODY)
-  @ApiOkResponse({ description: '{ valid, errors, warnings, plan }; plan is null when not valid' })
-  @ApiBadRequestResponse({ description: 'The body is not valid JSON' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'The body is neither JSON nor YAML' })
+  @ApiJsonBody(definitionSchema, DEFINITION_BODY)
+  @ApiJsonResponse(200, validationAnswerSchema, 'Every problem and warning, and the plan when the definition is valid')
+  @ApiErrors({ 400: 'The body is not valid JSON', 415: 'The body is neither JSON nor YAML' })
   validate(@Body() body: unknown, @Req() req: Request) {
     acceptDefinitionType(req);
     const result = checkDefinitionBody(body, req.headers['content-type']);
@@ -92,11 +89,13 @@ export class ProgrammesController {
   @Allow('admin')
   @ApiOperation({ summary: 'Load a programme definition; 400 lists every problem, 409 when the id exists' })
   @ApiConsumes('application/json', 'application/yaml')
-  @ApiBody(DEFINITION_BODY)
-  @ApiCreatedResponse({ description: 'The programme: its definition and computed plan' })
-  @ApiBadRequestResponse({ description: 'Every problem of the definition, by path, in `details`' })
-  @ApiConflictResponse({ description: 'A programme with this id exists' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'The body is neither JSON nor YAML' })
+  @ApiJsonBody(definitionSchema, DEFINITION_BODY)
+  @ApiJsonResponse(201, programmeViewSchema, 'The programme: its definition and computed plan')
+  @ApiErrors({
+    400: 'Every problem of the definition, by path, in `details`',
+    409: 'A programme with this id exists',
+    415: 'The body is neither JSON nor YAML',
+  })
   create(@Body() body: unknown, @Req() req: Request, @Actor() actor: ActorInfo) {
     acceptDefinitionType(req);
     return this.programmes.create(body, req.headers['content-type'], actor.email);
@@ -105,6 +104,7 @@ export class ProgrammesController {
   @Get()
   @Allow('authenticated')
   @ApiOperation({ summary: 'The programmes the caller has a role in (all, for the admin)' })
+  @ApiJsonResponse(200, programmeListSchema, 'Each programme with its plan, without its definition')
   list(@Actor() actor: ActorInfo) {
     if (actor.admin) return this.programmes.list();
     const mine = new Set(actor.roles.map((r) => r.programme));
@@ -114,7 +114,8 @@ export class ProgrammesController {
   @Get(':id')
   @Allow('reader')
   @ApiOperation({ summary: 'The definition and its computed plan' })
-  @ApiNotFoundResponse({ description: 'No programme with this id' })
+  @ApiJsonResponse(200, programmeViewSchema, 'The programme: its definition and computed plan')
+  @ApiErrors(NO_PROGRAMME)
   get(@Param('id') id: string) {
     return this.programmes.get(id);
   }
@@ -124,6 +125,8 @@ export class ProgrammesController {
   @ApiOperation({
     summary: 'Every event the programme will produce, in time order (what has happened, and the plan for the rest)',
   })
+  @ApiJsonResponse(200, scheduleSchema, 'The events in time order')
+  @ApiErrors(NO_PROGRAMME)
   schedule(@Param('id') id: string) {
     return this.status.schedule(id);
   }
@@ -137,9 +140,9 @@ export class ProgrammesController {
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
   @ApiQuery({ name: 'person', required: false, description: "Only this person's deadlines (and all meetings)" })
-  @ApiBadRequestResponse({ description: '`person` is not an e-mail address, or takes no part in the programme' })
+  @ApiErrors({ 400: '`person` is not an e-mail address, or takes no part in the programme', ...NO_PROGRAMME })
   async calendar(@Param('id') id: string, @Query() query: unknown, @Res() res: Response) {
-    const { person } = parseBody(calendarQuery, query);
+    const { person } = parseBody(calendarQuerySchema, query);
     const { plan } = await this.programmes.planOf(id);
     if (person && !Object.keys(plan.people).includes(person.toLowerCase())) {
       throw new BadInputException([{ path: 'person', message: `${person} takes no part in programme ${id}` }]);
@@ -153,7 +156,15 @@ export class ProgrammesController {
   @Post(':id/start')
   @HttpCode(202)
   @Allow('secretariat')
-  @ApiOperation({ summary: 'Start the programme: one workflow, one child per sub-analysis; 409 when started' })
+  @ApiOperation({
+    summary: 'Start the programme: one workflow, one child per sub-analysis; answers once every child runs',
+  })
+  @ApiJsonResponse(202, programmeStartedSchema, 'Started; every sub-analysis accepts its actions from now on')
+  @ApiErrors({
+    ...NO_PROGRAMME,
+    409: 'The programme was started already',
+    503: 'Temporal, which runs the workflows, did not answer',
+  })
   start(@Param('id') id: string) {
     return this.runs.start(id);
   }
@@ -161,6 +172,8 @@ export class ProgrammesController {
   @Get(':id/status')
   @Allow('reader')
   @ApiOperation({ summary: "The secretariat's overview of every sub-analysis, from the read model" })
+  @ApiJsonResponse(200, programmeStatusSchema, 'Every sub-analysis with overdue days and its next deadline')
+  @ApiErrors(NO_PROGRAMME)
   getStatus(@Param('id') id: string) {
     return this.status.status(id);
   }
@@ -168,6 +181,8 @@ export class ProgrammesController {
   @Get(':id/notifications')
   @Allow('secretariat')
   @ApiOperation({ summary: 'Every message sent, and those the plan says are still due' })
+  @ApiJsonResponse(200, notificationsSchema, 'Sent messages in the order they were due, then those to come')
+  @ApiErrors(NO_PROGRAMME)
   notifications(@Param('id') id: string) {
     return this.status.notifications(id);
   }

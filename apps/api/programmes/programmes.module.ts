@@ -1,24 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import {
-  HistoryEntryEntity,
-  NotificationEntity,
-  ProgrammeEntity,
-  SubAnalysisStateEntity,
-} from '../../../libs/persistence';
 import { ProgrammeRunsService } from './programme-runs.service';
 import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
 import { StatusService } from './status.service';
 import { SubAnalysesController } from './sub-analyses.controller';
+import { SubAnalysesService } from './sub-analyses.service';
 
 /** Programmes: definitions and plans, starting them, status, sub-analyses and their phases. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([ProgrammeEntity, SubAnalysisStateEntity, HistoryEntryEntity, NotificationEntity]),
-  ],
   controllers: [ProgrammesController, SubAnalysesController],
-  providers: [ProgrammesService, ProgrammeRunsService, StatusService],
+  providers: [ProgrammesService, ProgrammeRunsService, StatusService, SubAnalysesService],
   exports: [ProgrammesService, StatusService],
 })
 export class ProgrammesModule {}

@@ -6,16 +6,13 @@ import {
   NotFoundException,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import type { SporConfig } from '../../../libs/config';
-import { ProgrammeEntity } from '../../../libs/persistence';
+import { ProgrammeDefinitions, type ProgrammeMeta } from '../../../libs/persistence/repositories';
 import {
   ProgrammeDefinition,
   ProgrammePlan,
   ValidationResult,
   calendarOfDefinition,
-  computePlan,
   parseDefinition,
   upcomingInstance,
   validateDefinition,
@@ -24,18 +21,7 @@ import { loadDefaultProgramme } from '../../../libs/plan/default-programme';
 import { BadInputException } from '../common/errors';
 import { CONFIG } from '../common/tokens';
 
-/** A programme's row but for its definition and source texts. */
-export type ProgrammeMeta = Omit<ProgrammeEntity, 'definition' | 'source'>;
-
-const META = {
-  id: true,
-  title: true,
-  year: true,
-  revision: true,
-  createdAt: true,
-  createdBy: true,
-  startedAt: true,
-} as const;
+export type { ProgrammeMeta } from '../../../libs/persistence/repositories';
 
 export interface ProgrammeView {
   id: string;
@@ -89,14 +75,9 @@ export function checkDefinitionBody(body: unknown, contentType: string | undefin
 @Injectable()
 export class ProgrammesService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Programmes');
-  /** Plans are pure functions of stored definitions: computed once per programme revision. */
-  private readonly plans = new Map<
-    string,
-    { revision: number; definition: ProgrammeDefinition; plan: ProgrammePlan }
-  >();
 
   constructor(
-    @InjectRepository(ProgrammeEntity) private readonly repo: Repository<ProgrammeEntity>,
+    private readonly definitions: ProgrammeDefinitions,
     @Inject(CONFIG) private readonly config: SporConfig,
   ) {}
 
@@ -107,8 +88,8 @@ export class ProgrammesService implements OnApplicationBootstrap {
     // Today where the programme runs, not in UTC: its last meeting may be today there.
     const today = calendarOfDefinition(written).dateOf(Date.now());
     const definition = upcomingInstance(written, today);
-    if (await this.repo.existsBy({ id: definition.id })) return;
-    await this.repo.insert(this.toEntity(definition, null, null)).catch((err: Error) => {
+    if (await this.definitions.exists(definition.id)) return;
+    await this.definitions.insert(definition, null, null).catch((err: Error) => {
       // Two processes booting at once: the other one won.
       if (!/unique|duplicate|constraint/i.test(err.message)) throw err;
     });
@@ -121,12 +102,12 @@ export class ProgrammesService implements OnApplicationBootstrap {
       throw new BadInputException(result.errors, `The definition has ${result.errors.length} problem(s)`);
     }
     const definition = result.definition;
-    if (await this.repo.existsBy({ id: definition.id })) {
+    if (await this.definitions.exists(definition.id)) {
       throw new ConflictException(`A programme with id "${definition.id}" exists already`);
     }
     const source = typeof body === 'string' ? body : null;
     try {
-      await this.repo.insert(this.toEntity(definition, source, createdBy));
+      await this.definitions.insert(definition, source, createdBy);
     } catch (err) {
       if (/unique|duplicate|constraint/i.test((err as Error).message)) {
         throw new ConflictException(`A programme with id "${definition.id}" exists already`);
@@ -137,7 +118,7 @@ export class ProgrammesService implements OnApplicationBootstrap {
   }
 
   async list(visible?: (id: string) => boolean): Promise<Omit<ProgrammeView, 'definition'>[]> {
-    const rows = await this.repo.find({ select: META, order: { id: 'ASC' } });
+    const rows = await this.definitions.list();
     const views = await Promise.all(rows.filter((r) => !visible || visible(r.id)).map((r) => this.view(r)));
     return views.map(({ definition: _d, ...view }) => view);
   }
@@ -148,22 +129,22 @@ export class ProgrammesService implements OnApplicationBootstrap {
 
   /** The programme's row without its (possibly large) definition and source texts. */
   async entity(id: string): Promise<ProgrammeMeta> {
-    const row = await this.repo.findOne({ select: META, where: { id } });
+    const row = await this.definitions.meta(id);
     if (!row) throw new NotFoundException(`No programme with id "${id}"`);
     return row;
   }
 
   async planOf(id: string): Promise<{ definition: ProgrammeDefinition; plan: ProgrammePlan; entity: ProgrammeMeta }> {
     const entity = await this.entity(id);
-    return { ...(await this.compute(entity)), entity };
+    return { ...(await this.definitions.planOf(entity)), entity };
   }
 
   async markStarted(id: string, at: string): Promise<void> {
-    await this.repo.update({ id }, { startedAt: at });
+    await this.definitions.markStarted(id, at);
   }
 
   private async view(row: ProgrammeMeta): Promise<ProgrammeView> {
-    const { definition, plan } = await this.compute(row);
+    const { definition, plan } = await this.definitions.planOf(row);
     return {
       id: row.id,
       title: row.title,
@@ -173,33 +154,5 @@ export class ProgrammesService implements OnApplicationBootstrap {
       definition,
       plan,
     };
-  }
-
-  /** The parsed definition and its plan, read and computed again only when the revision moved on. */
-  private async compute(row: ProgrammeMeta): Promise<{ definition: ProgrammeDefinition; plan: ProgrammePlan }> {
-    const cached = this.plans.get(row.id);
-    if (cached && cached.revision === row.revision) return cached;
-    const { definition: text, revision } = await this.repo.findOneOrFail({
-      select: { definition: true, revision: true },
-      where: { id: row.id },
-    });
-    const definition = JSON.parse(text) as ProgrammeDefinition;
-    const entry = { revision, definition, plan: computePlan(definition) };
-    this.plans.set(row.id, entry);
-    return entry;
-  }
-
-  private toEntity(definition: ProgrammeDefinition, source: string | null, createdBy: string | null): ProgrammeEntity {
-    return Object.assign(new ProgrammeEntity(), {
-      id: definition.id,
-      title: definition.title,
-      year: definition.year,
-      definition: JSON.stringify(definition),
-      source,
-      createdAt: new Date().toISOString(),
-      createdBy,
-      startedAt: null,
-      revision: 0,
-    });
   }
 }

@@ -1,0 +1,101 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import { validateDefinition } from '../../../libs/plan';
+import { type PhaseWeeksChange, withPhaseWeeks } from '../../../libs/plan/changes';
+import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
+import { subAnalysisWorkflowId } from '../../../workflows/ids';
+import {
+  changePhasePlanUpdate,
+  completePhaseUpdate,
+  openGateUpdate,
+  startPhaseUpdate,
+} from '../../../workflows/sub-analysis/messages';
+import { BadInputException, StateConflictException } from '../common/errors';
+import { TemporalGateway } from '../temporal/temporal-gateway.service';
+import { ProgrammesService } from './programmes.service';
+
+/**
+ * The actions on a sub-analysis: each is an Update to its workflow, which answers the
+ * new snapshot once the read model holds it. What the programme does not know (the
+ * sub-analysis, the phase) is 404 here, before Temporal is asked.
+ */
+@Injectable()
+export class SubAnalysesService {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly temporal: TemporalGateway,
+  ) {}
+
+  startPhase(programmeId: string, subAnalysisId: string, code: string, by: string): Promise<SubAnalysisSnapshot> {
+    return this.send(programmeId, subAnalysisId, code, startPhaseUpdate, { code, by });
+  }
+
+  completePhase(
+    programmeId: string,
+    subAnalysisId: string,
+    code: string,
+    by: string,
+    note?: string,
+  ): Promise<SubAnalysisSnapshot> {
+    return this.send(programmeId, subAnalysisId, code, completePhaseUpdate, { code, by, note });
+  }
+
+  openGate(
+    programmeId: string,
+    subAnalysisId: string,
+    code: string,
+    by: string,
+    reason: string,
+  ): Promise<SubAnalysisSnapshot> {
+    return this.send(programmeId, subAnalysisId, code, openGateUpdate, { code, reason, by });
+  }
+
+  async changePlan(
+    programmeId: string,
+    subAnalysisId: string,
+    code: string,
+    by: string,
+    change: PhaseWeeksChange,
+    reason: string,
+  ): Promise<SubAnalysisSnapshot> {
+    const { definition } = await this.programmes.planOf(programmeId);
+    const sIndex = definition.subAnalyses.findIndex((s) => s.id === subAnalysisId);
+    const pIndex = sIndex < 0 ? -1 : definition.subAnalyses[sIndex].phases.findIndex((p) => p.code === code);
+    if (pIndex >= 0) {
+      // The changed programme must pass every check a new definition passes.
+      const checked = validateDefinition(withPhaseWeeks(definition, subAnalysisId, code, change));
+      if (!checked.valid) {
+        const prefix = `subAnalyses[${sIndex}].phases[${pIndex}].`;
+        throw new BadInputException(
+          checked.errors.map((e) => ({
+            path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path,
+            message: e.message,
+          })),
+        );
+      }
+    }
+    return this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, { code, change, reason, by });
+  }
+
+  /** Checks that the programme knows the sub-analysis and phase and has started, then sends the Update. */
+  private async send<Arg>(
+    programmeId: string,
+    subAnalysisId: string,
+    code: string,
+    update: UpdateDefinition<SubAnalysisSnapshot, [Arg]>,
+    arg: Arg,
+  ): Promise<SubAnalysisSnapshot> {
+    const { definition, entity } = await this.programmes.planOf(programmeId);
+    const sub = definition.subAnalyses.find((s) => s.id === subAnalysisId);
+    if (!sub) throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
+    if (!sub.phases.some((p) => p.code === code)) {
+      throw new NotFoundException(`Sub-analysis ${subAnalysisId} has no phase "${code}"`);
+    }
+    if (!entity.startedAt) throw new StateConflictException(`Programme ${programmeId} has not been started`);
+    return this.temporal.update(
+      { workflowId: subAnalysisWorkflowId(programmeId, subAnalysisId), what: `Sub-analysis ${subAnalysisId}` },
+      update,
+      arg,
+    );
+  }
+}

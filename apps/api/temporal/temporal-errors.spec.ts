@@ -1,0 +1,43 @@
+import { HttpStatus } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { httpErrorOf } from './temporal-errors';
+
+/** What a failed Update looks like to the client: the handler's or validator's ApplicationFailure as its cause. */
+const updateFailed = (failure: ApplicationFailure) => new WorkflowUpdateFailedError('Workflow Update failed', failure);
+
+const answer = (err: unknown) => {
+  const http = httpErrorOf(err, 'Sub-analysis sbv');
+  return http && { status: http.getStatus(), body: http.getResponse() };
+};
+
+describe('mapping Temporal failures to HTTP answers', () => {
+  it("answers a validator's refusal with 409 and its reason", () => {
+    const refused = updateFailed(ApplicationFailure.nonRetryable('Fase 2A er ikke klar', 'Refused'));
+    expect(answer(refused)).toEqual({
+      status: HttpStatus.CONFLICT,
+      body: { statusCode: 409, error: 'Conflict', message: 'Fase 2A er ikke klar', details: [] },
+    });
+  });
+
+  it('answers BadInput with 400 and the details by path', () => {
+    const details = [{ path: 'weeks', message: 'Uge 60 findes ikke' }];
+    const bad = updateFailed(ApplicationFailure.create({ message: 'bad plan', type: 'BadInput', details: [details] }));
+    expect(answer(bad)).toEqual({
+      status: HttpStatus.BAD_REQUEST,
+      body: { statusCode: 400, error: 'Bad Request', message: 'bad plan', details },
+    });
+  });
+
+  it('leaves other failures to the 500 handler, whatever their text says', () => {
+    expect(answer(updateFailed(ApplicationFailure.nonRetryable('Refused: no', 'SomethingElse')))).toBeUndefined();
+    // BadInput without problem details is a workflow bug, not the caller's input.
+    expect(answer(updateFailed(ApplicationFailure.create({ message: 'x', type: 'BadInput' })))).toBeUndefined();
+    expect(answer(new Error('workflow execution already completed'))).toBeUndefined();
+  });
+
+  it('answers a second start with 409', () => {
+    const err = new WorkflowExecutionAlreadyStartedError('started', 'wf', 'programmeWorkflow');
+    expect(answer(err)?.status).toBe(HttpStatus.CONFLICT);
+  });
+});

@@ -1,0 +1,83 @@
+import { HttpException, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcServiceError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { BadInputException, type ProblemDetail, StateConflictException } from '../common/errors';
+
+/** Failure types the workflows raise on purpose, answered to the caller. */
+export const REFUSED = 'Refused';
+export const BAD_INPUT = 'BadInput';
+
+/**
+ * gRPC status codes that mean "Temporal did not answer", not "Temporal said no":
+ * DEADLINE_EXCEEDED (4) and UNAVAILABLE (14). (@grpc/grpc-js, which names them, is the
+ * SDK's dependency, not Spor's.)
+ */
+const UNREACHABLE = new Set<number>([4, 14]);
+
+/** 503 in the contract's shape. */
+export class TemporalUnavailableException extends ServiceUnavailableException {
+  constructor(message: string) {
+    super({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message, details: [] });
+  }
+}
+
+function isProblemList(value: unknown): value is ProblemDetail[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(
+      (d) =>
+        d !== null &&
+        typeof d === 'object' &&
+        typeof (d as ProblemDetail).path === 'string' &&
+        typeof (d as ProblemDetail).message === 'string',
+    )
+  );
+}
+
+/** The error and its causes, outermost first. */
+function* causes(err: unknown): Generator<unknown> {
+  const seen = new Set<unknown>();
+  for (let e = err; e !== undefined && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    yield e;
+  }
+}
+
+/** Whether the error, or one of its causes, says Temporal could not be reached in time. */
+export function isUnreachable(err: unknown): boolean {
+  for (const e of causes(err)) {
+    if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+    if (isGrpcServiceError(e) && UNREACHABLE.has(e.code)) return true;
+  }
+  return false;
+}
+
+/**
+ * The HTTP answer for a failure Temporal reported, decided by the failure's type, never
+ * by its text; undefined when it is not one the caller should see (a 500 then).
+ * `what` names the workflow for people ("Sub-analysis sbv").
+ */
+export function httpErrorOf(err: unknown, what: string): HttpException | undefined {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const failure = err.cause;
+    if (failure.type === REFUSED) return new StateConflictException(failure.message);
+    if (failure.type === BAD_INPUT && isProblemList(failure.details?.[0])) {
+      return new BadInputException(failure.details[0] as ProblemDetail[], failure.message || undefined);
+    }
+    return undefined;
+  }
+  if (err instanceof WorkflowExecutionAlreadyStartedError)
+    return new StateConflictException(`${what} is running already`);
+  if (isUnreachable(err)) {
+    return new TemporalUnavailableException(
+      `${what}: Temporal, which runs the workflows, did not answer. Nothing was changed; try again shortly.`,
+    );
+  }
+  return undefined;
+}

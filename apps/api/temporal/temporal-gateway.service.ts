@@ -1,0 +1,104 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Client, WorkflowNotFoundError, type WorkflowStartOptions } from '@temporalio/client';
+import type { UpdateDefinition, Workflow } from '@temporalio/common';
+import type { SporConfig } from '../../../libs/config';
+import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
+import { TemporalUnavailableException, httpErrorOf } from './temporal-errors';
+
+/**
+ * How long one call may wait for Temporal. An Update waits for its handler, which writes
+ * the read model; a start waits for the server only. Without a deadline the SDK retries
+ * an unreachable server for about 20 s before it gives up.
+ */
+export const TEMPORAL_CALL_DEADLINE_MS = { start: 5_000, update: 15_000, describe: 5_000 };
+
+/** Names the workflow a call is about, for the messages people read. */
+export interface Target {
+  workflowId: string;
+  /** e.g. "Sub-analysis sbv", "Programme aarhus-2025". */
+  what: string;
+}
+
+/**
+ * Spor's one way to Temporal from the API: starts workflows and sends Updates, and turns
+ * what Temporal answers into HTTP errors by their type (see temporal-errors.ts). Whether
+ * the thing asked about exists in the programme is the caller's concern.
+ */
+@Injectable()
+export class TemporalGateway {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(CONFIG) private readonly config: SporConfig,
+  ) {}
+
+  /**
+   * Starts a workflow on Spor's task queue; 409 when one with this id is running already.
+   * `workflow` may be the workflow type's name, with the function's type as `W`, so the
+   * API need not load workflow code.
+   */
+  async start<W extends Workflow>(target: Target, workflow: W | string, args: Parameters<W>): Promise<void> {
+    await this.call(target, TEMPORAL_CALL_DEADLINE_MS.start, () =>
+      this.client.workflow.start<W>(workflow, {
+        workflowId: target.workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args,
+      } as unknown as WorkflowStartOptions<W>),
+    );
+  }
+
+  /**
+   * Sends an Update and answers its result. A validator's refusal is 409 with its reason,
+   * a `BadInput` failure 400 with its details; a workflow that has finished is 409, one
+   * that never existed 404.
+   */
+  async update<Ret, Args extends unknown[]>(
+    target: Target,
+    update: UpdateDefinition<Ret, Args>,
+    ...args: Args
+  ): Promise<Ret> {
+    const handle = this.client.workflow.getHandle(target.workflowId);
+    try {
+      return await this.call(target, TEMPORAL_CALL_DEADLINE_MS.update, () =>
+        // The definition types the arguments for the caller; the SDK's overloads cannot follow a generic tuple.
+        handle.executeUpdate(update as unknown as UpdateDefinition<Ret, [unknown]>, {
+          args: args as unknown as [unknown],
+        }),
+      );
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw await this.whyNotFound(target);
+      throw err;
+    }
+  }
+
+  /**
+   * Temporal answers NOT_FOUND both for an id it never saw and for a workflow that has
+   * finished; its description tells the two apart.
+   */
+  private async whyNotFound(target: Target): Promise<Error> {
+    try {
+      const { status } = await this.call(target, TEMPORAL_CALL_DEADLINE_MS.describe, () =>
+        this.client.workflow.getHandle(target.workflowId).describe(),
+      );
+      return new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `${target.what} is not running any more (${status.name.toLowerCase()})`,
+        details: [],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return new NotFoundException(`${target.what} has no workflow`);
+      return err as Error;
+    }
+  }
+
+  /** Runs one call under a deadline, turning Temporal's answers into HTTP errors where they are the caller's. */
+  private async call<T>(target: Target, deadlineMs: number, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.connection.withDeadline(Date.now() + deadlineMs, fn);
+    } catch (err) {
+      throw httpErrorOf(err, target.what) ?? err;
+    }
+  }
+}
+
+export { TemporalUnavailableException };

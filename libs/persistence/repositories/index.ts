@@ -1,0 +1,3 @@
+export * from './outbox';
+export * from './programme-definitions';
+export * from './read-model';

@@ -1,0 +1,87 @@
+import { type DataSource, IsNull } from 'typeorm';
+import { NotificationEntity } from '../entities/notification.entity';
+import { inTransaction } from '../transactions';
+
+/** One message a workflow wants sent, under a key unique to the workflow and the event. */
+export interface OutboxMessage {
+  key: string;
+  programmeId: string;
+  subAnalysisId?: string;
+  kind: string;
+  recipients: string[];
+  subject: string;
+  text: string;
+  /** The instant the plan says it is due. */
+  dueAt: string;
+}
+
+/** A message as the outbox lists it. */
+export interface OutboxEntry {
+  key: string;
+  kind: string;
+  subAnalysis: string | null;
+  recipients: string[];
+  subject: string;
+  dueAt: string;
+  sentAt: string | null;
+}
+
+/**
+ * The outbox: every message Spor sends or was due to send, claimed under its key before
+ * it leaves and marked once it has, so a key is sent at most once whatever retries happen.
+ */
+export class Outbox {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims the key (or finds it claimed) and answers the row. In a transaction so that,
+   * on SQLite's single connection, it never lands inside another writer's transaction.
+   */
+  claim(message: OutboxMessage): Promise<NotificationEntity> {
+    return inTransaction(this.dataSource, async (tx) => {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationEntity)
+        .values({
+          key: message.key,
+          programmeId: message.programmeId,
+          subAnalysisId: message.subAnalysisId ?? null,
+          kind: message.kind,
+          recipients: JSON.stringify(message.recipients),
+          subject: message.subject,
+          body: message.text,
+          dueAt: message.dueAt,
+          sentAt: null,
+          transport: null,
+          messageId: null,
+        })
+        .orIgnore()
+        .execute();
+      return tx.getRepository(NotificationEntity).findOneByOrFail({ key: message.key });
+    });
+  }
+
+  /** Marks a claimed message sent; a message marked already keeps its first mark. */
+  async markSent(key: string, sentAt: string, transport: string, messageId: string): Promise<void> {
+    await inTransaction(this.dataSource, (tx) =>
+      tx.getRepository(NotificationEntity).update({ key, sentAt: IsNull() }, { sentAt, transport, messageId }),
+    );
+  }
+
+  /** A programme's messages in the order they were due. */
+  async list(programmeId: string): Promise<OutboxEntry[]> {
+    const rows = await this.dataSource
+      .getRepository(NotificationEntity)
+      .find({ where: { programmeId }, order: { dueAt: 'ASC', key: 'ASC' } });
+    return rows.map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      subAnalysis: r.subAnalysisId,
+      recipients: JSON.parse(r.recipients) as string[],
+      subject: r.subject,
+      dueAt: r.dueAt,
+      sentAt: r.sentAt,
+    }));
+  }
+}

@@ -1,0 +1,130 @@
+import { type DataSource, In } from 'typeorm';
+import type { HistoryRecord, PlanChangeRecord, SnapshotRecord, SubAnalysisSnapshot } from '../../read-model/contract';
+import { HistoryEntryEntity } from '../entities/history-entry.entity';
+import { SubAnalysisStateEntity } from '../entities/sub-analysis-state.entity';
+import { inTransaction } from '../transactions';
+import { ProgrammeDefinitions } from './programme-definitions';
+
+/** One line of a sub-analysis' history as readers see it. */
+export interface HistoryLine {
+  at: string;
+  kind: string;
+  phase: string | null;
+  actor: string | null;
+  text: string;
+}
+
+/** SQLite allows a limited number of bound parameters per statement. */
+const SLICE = 500;
+
+/**
+ * The read model: the snapshots the sub-analysis workflows write after every change,
+ * and their history. Readers keep parsed snapshots by version, so a snapshot's text is
+ * parsed again only when its workflow has written a newer one.
+ */
+export class ReadModel {
+  private readonly parsedRows = new Map<string, { version: number; snapshot: SubAnalysisSnapshot }>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes a snapshot, its history lines and, with a plan change, the stored definition,
+   * in one transaction. A retry that arrives after a newer write does not roll the state back.
+   */
+  async record(record: SnapshotRecord, history: HistoryRecord[], planChange?: PlanChangeRecord): Promise<void> {
+    await inTransaction(this.dataSource, async (tx) => {
+      const states = tx.getRepository(SubAnalysisStateEntity);
+      const row = { programmeId: record.programmeId, subAnalysisId: record.subAnalysisId };
+      // A write first, changing nothing: on SQLite a transaction that reads and then writes
+      // fails at once (SQLITE_BUSY, no waiting) when the API wrote in between; one that
+      // starts with a write waits its turn.
+      await states.update(row, { version: () => 'version' });
+      const current = await states.findOneBy(row);
+      if (!current || current.version < record.version) {
+        if (planChange) {
+          await ProgrammeDefinitions.changePhaseWeeks(
+            tx,
+            record.programmeId,
+            record.subAnalysisId,
+            planChange.code,
+            planChange.change,
+          );
+        }
+        await states.save({
+          programmeId: record.programmeId,
+          subAnalysisId: record.subAnalysisId,
+          version: record.version,
+          snapshot: JSON.stringify(record.snapshot),
+          updatedAt: new Date().toISOString(),
+        });
+      }
+      if (history.length) {
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(HistoryEntryEntity)
+          .values(
+            history.map((h) => ({
+              key: h.key,
+              programmeId: record.programmeId,
+              subAnalysisId: record.subAnalysisId,
+              at: h.at,
+              kind: h.kind,
+              phase: h.phase ?? null,
+              actor: h.actor ?? null,
+              text: h.text,
+            })),
+          )
+          .orIgnore()
+          .execute();
+      }
+    });
+  }
+
+  /** Every sub-analysis' latest snapshot, by id; a sub-analysis that wrote nothing yet is absent. */
+  async snapshots(programmeId: string): Promise<Map<string, SubAnalysisSnapshot>> {
+    const states = this.dataSource.getRepository(SubAnalysisStateEntity);
+    const versions = await states.find({ select: { subAnalysisId: true, version: true }, where: { programmeId } });
+    const stale = versions
+      .filter((v) => this.cached(programmeId, v.subAnalysisId)?.version !== v.version)
+      .map((v) => v.subAnalysisId);
+    for (let i = 0; i < stale.length; i += SLICE) {
+      const rows = await states.findBy({ programmeId, subAnalysisId: In(stale.slice(i, i + SLICE)) });
+      for (const row of rows) this.parsed(row);
+    }
+    const result = new Map<string, SubAnalysisSnapshot>();
+    for (const v of versions) {
+      const hit = this.cached(programmeId, v.subAnalysisId);
+      if (hit) result.set(v.subAnalysisId, hit.snapshot);
+    }
+    return result;
+  }
+
+  /** One sub-analysis' latest snapshot, undefined when its workflow wrote nothing yet. */
+  async snapshot(programmeId: string, subAnalysisId: string): Promise<SubAnalysisSnapshot | undefined> {
+    const row = await this.dataSource.getRepository(SubAnalysisStateEntity).findOneBy({ programmeId, subAnalysisId });
+    return row ? this.parsed(row) : undefined;
+  }
+
+  /** A sub-analysis' history, oldest first. */
+  async history(programmeId: string, subAnalysisId: string): Promise<HistoryLine[]> {
+    const rows = await this.dataSource.getRepository(HistoryEntryEntity).find({
+      where: { programmeId, subAnalysisId },
+      order: { at: 'ASC', key: 'ASC' },
+    });
+    return rows.map((h) => ({ at: h.at, kind: h.kind, phase: h.phase, actor: h.actor, text: h.text }));
+  }
+
+  private cached(programmeId: string, subAnalysisId: string) {
+    return this.parsedRows.get(`${programmeId}\u0000${subAnalysisId}`);
+  }
+
+  private parsed(row: SubAnalysisStateEntity): SubAnalysisSnapshot {
+    const key = `${row.programmeId}\u0000${row.subAnalysisId}`;
+    const hit = this.parsedRows.get(key);
+    if (hit && hit.version >= row.version) return hit.snapshot;
+    const snapshot = JSON.parse(row.snapshot) as SubAnalysisSnapshot;
+    this.parsedRows.set(key, { version: row.version, snapshot });
+    return snapshot;
+  }
+}
