@@ -9,10 +9,12 @@ import { SettingEntity } from './entities/setting.entity';
 import { SubAnalysisStateEntity } from './entities/sub-analysis-state.entity';
 import { HistoryEntryEntity } from './entities/history-entry.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { MeetingStateEntity } from './entities/meeting-state.entity';
 import { Foundation1700000000001 } from './migrations/1700000000001-foundation';
 import { PeopleAndAudit1700000000002 } from './migrations/1700000000002-people-and-audit';
 import { ReadModel1700000000003 } from './migrations/1700000000003-read-model';
 import { ProgrammeRevision1700000000004 } from './migrations/1700000000004-programme-revision';
+import { Meetings1700000000005 } from './migrations/1700000000005-meetings';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -21,6 +23,7 @@ export const ENTITIES = [
   SubAnalysisStateEntity,
   HistoryEntryEntity,
   NotificationEntity,
+  MeetingStateEntity,
   ApiTokenEntity,
   AuditEntryEntity,
 ];
@@ -31,6 +34,7 @@ export const MIGRATIONS = [
   PeopleAndAudit1700000000002,
   ReadModel1700000000003,
   ProgrammeRevision1700000000004,
+  Meetings1700000000005,
 ];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {

@@ -7,4 +7,5 @@ export * from './entities/sub-analysis-state.entity';
 export * from './entities/history-entry.entity';
 export * from './entities/notification.entity';
 export * from './transactions';
+export * from './entities/meeting-state.entity';
 export * from './repositories';

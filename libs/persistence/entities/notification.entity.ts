@@ -42,4 +42,15 @@ export class NotificationEntity {
 
   @Column({ name: 'message_id', type: 'varchar', length: 300, nullable: true })
   messageId!: string | null;
+
+  /** JSON: [{ filename, sha256, contentType }]; the bytes are in the file store. */
+  @Column({ type: 'text', nullable: true })
+  attachments!: string | null;
+
+  /** An iCalendar invitation (METHOD:REQUEST) sent with the message. */
+  @Column({ type: 'text', nullable: true })
+  calendar!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  html!: string | null;
 }
