@@ -6,7 +6,9 @@ import {
   PROGRAMME,
   ROLES,
   Role,
+  RegisteredRoute,
   SUB_ANALYSIS,
+  allMethodControllerRoutes,
   call,
   registeredRoutes,
   setUpPeople,
@@ -20,10 +22,13 @@ import {
  * - `path` is concrete: use P (a programme where every role below is held), S (the
  *   sub-analysis `lead` and `owner` belong to; `otherLead` leads another one), M (a meeting).
  *   Made-up ids for other things are fine: a 404 for an allowed role still counts as let through.
- * - `allowed` lists the roles that must get past the guard (any status but 401/403);
- *   every other role must be refused: 401 for `anonymous` and `revoked`, 403 for the
- *   rest. Write 'authenticated' for any valid token, 'everyone' for public endpoints.
+ * - `allowed` lists the roles that must get past the guard and be answered properly:
+ *   any status but 401/403, and never a 5xx (a crash is not "let through"); every
+ *   other role must be refused: 401 for `anonymous` and `revoked`, 403 for the rest. Write 'authenticated' for any valid token, 'everyone' for public endpoints.
  *   The admin passes everything, but list it anyway: the row then reads as the rule.
+ * - `method: 'ALL'` is for a handler declared with @All(): the row is tried with GET,
+ *   POST, PUT, PATCH and DELETE. Page routes (outside /api) belong in the table too.
+ * - Each row fails by itself when no registered route serves it any more.
  * - `body` is sent as JSON. Rows run in order, each role in ROLES order, so a
  *   state-changing row may change what later rows see; prefer bodies and ids that keep
  *   requests harmless (e.g. an id that does not exist).
@@ -41,7 +46,7 @@ const READERS: Role[] = ['admin', 'secretariat', 'lead', 'otherLead', 'owner', '
 const NO_SUCH_TOKEN = '00000000-0000-0000-0000-000000000000';
 
 interface Row {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ALL';
   path: string;
   allowed: readonly Role[] | 'authenticated' | 'everyone';
   body?: unknown;
@@ -57,6 +62,12 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/docs/swagger-ui-init.js', allowed: 'everyone' },
   { method: 'GET', path: '/api/docs/docs/swagger-ui-init.js', allowed: 'everyone' },
   { method: 'GET', path: '/api/docs/LICENSE', allowed: 'everyone' },
+
+  // The pages and their files: the HTML holds no data (the script asks /api with a token).
+  { method: 'GET', path: '/', allowed: 'everyone' },
+  { method: 'GET', path: `/programmes/${P}`, allowed: 'everyone' },
+  { method: 'GET', path: `/programmes/${P}/sub-analyses/${S}`, allowed: 'everyone' },
+  { method: 'GET', path: '/assets/spor.js', allowed: 'everyone' },
 
   // People and tokens.
   { method: 'GET', path: '/api/me', allowed: 'authenticated' },
@@ -111,6 +122,13 @@ const ROWS: Row[] = [
 
 const ADMIN_TOKEN = 'admin-token-for-the-authorization-table';
 
+/** Every route the running app serves: Express's own list plus the @All() handlers Nest declares. */
+function appRoutes(app: RunningApp): RegisteredRoute[] {
+  return [...registeredRoutes(app.api), ...allMethodControllerRoutes(app.api)];
+}
+
+const ALL_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
 function allowedRoles(row: Row): readonly Role[] {
   if (row.allowed === 'everyone') return ROLES;
   if (row.allowed === 'authenticated') return ROLES.filter((r) => r !== 'anonymous' && r !== 'revoked');
@@ -124,38 +142,82 @@ describe('authorization: every endpoint × every role', () => {
   beforeAll(async () => {
     app = await startApp({ SPOR_ADMIN_TOKEN: ADMIN_TOKEN });
     tokens = await setUpPeople(app.api, ADMIN_TOKEN);
+    // /health answers 503 until the worker's first poll shows; the table must not see that.
+    for (let i = 0; i < 40 && (await fetch(`${app.baseUrl}/health`)).status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
   });
   afterAll(async () => {
     await app?.stop();
   });
 
   it.each(ROWS.map((row) => [`${row.method} ${row.path}`, row] as const))('%s', async (_name, row) => {
+    // A row whose route is gone would see only 404s, which pass for "let through".
+    if (!appRoutes(app).some((r) => r.method === row.method && r.matches(row.path))) {
+      throw new Error(`No route serves ${row.method} ${row.path}: remove the row or restore the route.`);
+    }
     const allowed = allowedRoles(row);
     const wrong: string[] = [];
-    for (const role of ROLES) {
-      const { status } = await call(app.baseUrl, row.method, row.path, { token: tokens[role], body: row.body });
-      const expected = allowed.includes(role)
-        ? 'not 401/403'
-        : role === 'anonymous' || role === 'revoked'
-          ? '401'
-          : '403';
-      const ok = expected === 'not 401/403' ? status !== 401 && status !== 403 : String(status) === expected;
-      if (!ok) wrong.push(`${role}: got ${status}, expected ${expected}`);
+    for (const method of row.method === 'ALL' ? ALL_METHODS : [row.method]) {
+      for (const role of ROLES) {
+        const { status } = await call(app.baseUrl, method, row.path, { token: tokens[role], body: row.body });
+        const expected = allowed.includes(role)
+          ? 'not 401/403/5xx'
+          : role === 'anonymous' || role === 'revoked'
+            ? '401'
+            : '403';
+        const ok =
+          expected === 'not 401/403/5xx'
+            ? status !== 401 && status !== 403 && status < 500
+            : String(status) === expected;
+        if (!ok) wrong.push(`${method} ${role}: got ${status}, expected ${expected}`);
+      }
     }
     expect(wrong).toEqual([]);
   });
 
-  it('has a row for every route under /api, and no row for a route that does not exist', () => {
-    const routes = registeredRoutes(app.api).filter((r) => r.pattern.toLowerCase().startsWith('/api'));
+  it('has a row for every route the app serves, pages and @All() handlers included, and no row for a route that does not exist', () => {
+    const routes = appRoutes(app);
     const missing = routes
       .filter((route) => !ROWS.some((row) => row.method === route.method && route.matches(row.path)))
       .map((r) => `${r.method} ${r.pattern}`);
     if (missing.length) {
       throw new Error(`Routes without a row in ROWS (test/authorization.spec.ts):\n  ${missing.join('\n  ')}`);
     }
-    const stale = ROWS.filter(
-      (row) => !registeredRoutes(app.api).some((r) => r.method === row.method && r.matches(row.path)),
-    ).map((row) => `${row.method} ${row.path}`);
+    const stale = ROWS.filter((row) => !routes.some((r) => r.method === row.method && r.matches(row.path))).map(
+      (row) => `${row.method} ${row.path}`,
+    );
     if (stale.length) throw new Error(`Rows in ROWS that match no route:\n  ${stale.join('\n  ')}`);
+  });
+
+  it('agrees with the OpenAPI document both ways: every operation has a row, every documented row an operation', async () => {
+    const doc = (await call(app.baseUrl, 'GET', '/api/docs-json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => ({
+        method: m.toUpperCase(),
+        name: `${m.toUpperCase()} ${p}`,
+        // OpenAPI writes parameters as {id}; one segment each.
+        regex: new RegExp('^' + p.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+') + '$'),
+      })),
+    );
+    expect(operations.length).toBeGreaterThan(15);
+    const undocumentedByTable = operations
+      .filter(
+        (op) => !ROWS.some((row) => (row.method === op.method || row.method === 'ALL') && op.regex.test(row.path)),
+      )
+      .map((op) => op.name);
+    expect(undocumentedByTable).toEqual([]);
+    // The pages, their files and Swagger's own files are not API operations.
+    const documented = (row: Row) =>
+      !/^\/api\/docs/.test(row.path) && (row.path.startsWith('/api/') || row.path === '/health');
+    const rowsWithoutOperation = ROWS.filter(documented)
+      .filter(
+        (row) =>
+          !operations.some((op) => (row.method === 'ALL' || op.method === row.method) && op.regex.test(row.path)),
+      )
+      .map((row) => `${row.method} ${row.path}`);
+    expect(rowsWithoutOperation).toEqual([]);
   });
 });

@@ -24,7 +24,10 @@ describe('GET /health on the real app (dev server, worker, API, SQLite)', () => 
   });
 
   it('needs no token and sends security headers', async () => {
+    // No Authorization header at all: the guard must let it through to the check itself.
     const res = await fetch(`${app.baseUrl}/health`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { status: string }).status).toBe('ok');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 

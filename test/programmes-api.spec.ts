@@ -138,6 +138,27 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The properties of each VEVENT as written, lines unfolded (RFC 5545 3.1), by name with its parameters. */
+function rawEvents(text: string): Record<string, string>[] {
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const events: Record<string, string>[] = [];
+  let current: Record<string, string> | undefined;
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') current = {};
+    else if (line === 'END:VEVENT' && current) {
+      events.push(current);
+      current = undefined;
+    } else if (current) {
+      const colon = line.indexOf(':');
+      current[line.slice(0, colon)] = line.slice(colon + 1);
+    }
+  }
+  return events;
+}
+
+const isoDate = (compact: string) => `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
+const compactDate = (iso: string) => iso.replace(/-/g, '');
+
 /** What a person's calendar must hold: the deadlines of `subAnalyses` (all when undefined) and every meeting. */
 function expectedCalendar(plan: ProgrammePlan, subAnalyses?: string[]): string[] {
   const rows: string[] = [];
@@ -533,7 +554,18 @@ describe('programme endpoints on the real app', () => {
       expect(name).toBe(aarhus.title);
       for (const item of items) {
         expect({ uid: item.uid, allDay: item.allDay }).toEqual({ uid: item.uid, allDay: true });
-        if (item.end !== undefined) expect(item.end).toBe(nextDay(item.start));
+      }
+      // Read from the text itself, not the parser, which may make up an end: every event
+      // is one whole day, DTSTART a date and DTEND the next date (RFC 5545 3.6.1).
+      const days = rawEvents(reply.text).map((e) => ({
+        uid: e.UID,
+        start: e['DTSTART;VALUE=DATE'],
+        end: e['DTEND;VALUE=DATE'],
+      }));
+      expect(days.length).toBe(items.length);
+      for (const day of days) {
+        expect(day.start).toMatch(/^\d{8}$/);
+        expect(day).toEqual({ ...day, end: compactDate(nextDay(isoDate(day.start))) });
       }
       expect(new Set(items.map((i) => i.uid)).size).toBe(items.length);
       // RFC 5545 3.8.7.2: DTSTAMP is in UTC.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
@@ -106,6 +106,14 @@ describe('FileStore', () => {
       }),
     ).rejects.toThrow('nej tak');
     expect(await filesOnDisk()).toEqual([]);
+  });
+
+  it('removes what a crash left behind, and only that', async () => {
+    const kept = await store.put(Buffer.from('bevares'), 100);
+    await writeFile(join(store.root, '.tmp-0123'), 'halvt skrevet');
+    expect(await store.removeLeftovers()).toBe(1);
+    expect(await filesOnDisk()).toEqual([relative(dataDir, store.pathOf(kept.sha256))]);
+    expect(await new FileStore(join(dataDir, 'tom')).removeLeftovers()).toBe(0);
   });
 
   it('answers FileNotFound for unknown and malformed addresses', async () => {

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,6 +18,8 @@ export interface StoredFile {
 /** The upload passed the size limit; it was not read further and nothing was kept. */
 export class TooLarge extends Error {
   readonly code = 'too-large';
+  /** The HTTP status the API's error filter answers with (like body-parser's errors). */
+  readonly status = 413;
   constructor(readonly limitBytes: number) {
     super(`The file is larger than the limit of ${formatMegabytes(limitBytes)}`);
     this.name = 'TooLarge';
@@ -27,6 +29,8 @@ export class TooLarge extends Error {
 /** No stored file has this address. */
 export class FileNotFound extends Error {
   readonly code = 'file-not-found';
+  /** The HTTP status the API's error filter answers with (like body-parser's errors). */
+  readonly status = 404;
   constructor(readonly sha256: string) {
     super(`No stored file has the address ${sha256}`);
     this.name = 'FileNotFound';
@@ -40,6 +44,7 @@ function formatMegabytes(bytes: number): string {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const TEMP_PREFIX = '.tmp-';
 
 /** Counts and hashes what passes through, and fails the moment the limit is passed. */
 class Meter extends Transform {
@@ -81,15 +86,16 @@ export class FileStore {
    * Stores the bytes of `source` and returns their address. A stream is read only until
    * it passes `limitBytes` (then TooLarge, and the stream is destroyed). The bytes go to a
    * temporary file in the store's own folder, so the final rename is atomic and a crash
-   * leaves at most a `.tmp-` file, never a half-written one under a hash.
+   * leaves at most a `.tmp-` file, never a half-written one under a hash. The bytes are
+   * flushed to disk before the rename, so a file that has an address has its bytes.
    */
   async put(source: Readable | Buffer | Uint8Array, limitBytes: number, inspect?: Inspect): Promise<StoredFile> {
     await mkdir(this.root, { recursive: true });
-    const temp = join(this.root, `.tmp-${randomBytes(12).toString('hex')}`);
+    const temp = join(this.root, `${TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
     const meter = new Meter(limitBytes);
     const input = source instanceof Readable ? source : Readable.from([Buffer.from(source)]);
     try {
-      await pipeline(input, meter, createWriteStream(temp, { flags: 'wx' }));
+      await pipeline(input, meter, createWriteStream(temp, { flags: 'wx', flush: true }));
       const stored = { sha256: meter.hash.digest('hex'), size: meter.size };
       await inspect?.({ path: temp, size: stored.size });
       const target = this.pathOf(stored.sha256);
@@ -104,6 +110,17 @@ export class FileStore {
     } finally {
       await rm(temp, { force: true });
     }
+  }
+
+  /**
+   * Removes temporary files a crash left behind; returns how many. Only for start-up,
+   * before this process (the one that writes here) takes uploads.
+   */
+  async removeLeftovers(): Promise<number> {
+    const names = await readdir(this.root).catch(() => [] as string[]);
+    const leftovers = names.filter((name) => name.startsWith(TEMP_PREFIX));
+    await Promise.all(leftovers.map((name) => rm(join(this.root, name), { force: true })));
+    return leftovers.length;
   }
 
   /** Whether a file with this hash is stored. */

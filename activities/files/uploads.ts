@@ -12,6 +12,8 @@ import type { FileStore, StoredFile } from './file-store';
 /** The upload held no bytes. */
 export class EmptyFile extends Error {
   readonly code = 'empty-file';
+  /** The HTTP status the API's error filter answers with (like body-parser's errors). */
+  readonly status = 400;
   constructor() {
     super('The file is empty');
     this.name = 'EmptyFile';

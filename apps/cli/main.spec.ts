@@ -85,8 +85,12 @@ describe('spor CLI', () => {
   });
 
   it('shows help and refuses unknown commands and bad years', async () => {
-    expect((await cli('--help')).code).toBe(0);
-    expect((await cli('frobnicate')).code).not.toBe(0);
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('validate');
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('frobnicate');
     const badYear = await cli('plan', file, '--year', 'next');
     expect(badYear.code).toBe(1);
     expect(badYear.err).toContain('Ugyldigt år');

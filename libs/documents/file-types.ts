@@ -47,6 +47,8 @@ const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown']);
 /** The file's content is none of the accepted types; `found` says what it looked like (English, as every API message). */
 export class UnsupportedType extends Error {
   readonly code = 'unsupported-type';
+  /** The HTTP status the API's error filter answers with (like body-parser's errors). */
+  readonly status = 415;
   constructor(readonly found: string) {
     super(
       `The file's content is not an accepted type (found: ${found}); accepted are PDF, DOCX, XLSX, PPTX, Markdown and plain text`,

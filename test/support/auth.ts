@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { METHODS } from 'node:http';
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../apps/api/auth/token.service';
 import { ApiTokenEntity, AuditEntryEntity, ProgrammeEntity } from '../../libs/persistence';
+import { validateDefinition } from '../../libs/plan';
 
 /**
  * Helpers for tests about people, tokens and access: a programme definition naming one
@@ -128,15 +131,22 @@ export function dataSource(api: INestApplication): DataSource {
   return api.get(DataSource);
 }
 
-/** Stores a definition as if it had been created through the API. */
+/**
+ * Stores a definition as if it had been created through the API: checked, and in the
+ * normalised form the API stores (defaults filled in), which the endpoints that plan
+ * it rely on.
+ */
 export async function insertProgramme(api: INestApplication, def: Record<string, unknown>): Promise<void> {
+  const checked = validateDefinition(def);
+  if (!checked.valid || !checked.definition)
+    throw new Error(`Invalid test definition: ${JSON.stringify(checked.errors)}`);
   await dataSource(api)
     .getRepository(ProgrammeEntity)
     .insert({
       id: String(def.id),
       title: String(def.title),
       year: Number(def.year),
-      definition: JSON.stringify(def),
+      definition: JSON.stringify(checked.definition),
       source: null,
       createdAt: new Date().toISOString(),
       createdBy: null,
@@ -244,4 +254,52 @@ export function registeredRoutes(api: INestApplication): RegisteredRoute[] {
         matches: (path: string) => Boolean(layer.match(path)),
       }));
   });
+}
+
+/** The routes that answer every method (Express shows Nest's middleware mounts this way too). */
+function allMethodLayers(api: INestApplication): ExpressLayer[] {
+  const express = api.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+  return express.router.stack.filter(
+    (layer) => layer.route && METHODS.every((m) => layer.route!.methods[m.toLowerCase()]),
+  );
+}
+
+/**
+ * The handlers Nest's controllers declare with @All(), as method 'ALL'. Express cannot
+ * tell them from middleware (both answer every method), so they are read from the
+ * controllers' own metadata and then located among Express's routes, under the global
+ * prefix or outside it (an excluded path such as /health).
+ */
+export function allMethodControllerRoutes(api: INestApplication): RegisteredRoute[] {
+  const layers = allMethodLayers(api);
+  const routes: RegisteredRoute[] = [];
+  const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [String(value ?? '')]);
+  const clean = (p: string) => ('/' + p).replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+  for (const module of api.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
+      if (!type?.prototype) continue;
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = (type.prototype as Record<string, unknown>)[name];
+        if (typeof handler !== 'function') continue;
+        if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.ALL) continue;
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        for (const base of list(Reflect.getMetadata(PATH_METADATA, type))) {
+          for (const own of list(Reflect.getMetadata(PATH_METADATA, handler))) {
+            const pattern = clean(`${base}/${own}`);
+            const layer =
+              layers.find((l) => l.route!.path === clean(`api/${pattern}`)) ??
+              layers.find((l) => l.route!.path === pattern);
+            if (!layer) throw new Error(`@All() route ${type.name}.${name} (${pattern}) is not among Express's routes`);
+            routes.push({
+              method: 'ALL',
+              pattern: layer.route!.path,
+              matches: (path: string) => Boolean(layer.match(path)),
+            });
+          }
+        }
+      }
+    }
+  }
+  return routes;
 }

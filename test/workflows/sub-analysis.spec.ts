@@ -34,6 +34,42 @@ async function sbvProgramme(kit: WorkflowTestKit, id: string): Promise<Programme
   return checked.definition;
 }
 
+/**
+ * SBV 2A moved from weeks 14-16 to 14-18 three working days before its old due date,
+ * worked out by hand: which reminders went before the change, which after.
+ */
+const PLAN_CHANGE_BY_HAND: Record<number, { newDue: string; sent: string[]; notSent: string[] }> = {
+  // 2027 (week 1 begins 4 January): week 16 ends Friday 23 April; week 18 is 3-9 May,
+  // Kristi himmelfartsdag Thursday 6 May, so 2A is due Friday 7 May.
+  2027: {
+    newDue: '2027-05-07',
+    sent: [
+      // Before the change: 5 working days before 23 April.
+      'sbv/phase/2A/reminder/2027-04-16',
+      // After it: 5 working days before 7 May are 5, 4, 3 May, 30 and 29 April.
+      'sbv/phase/2A/reminder/2027-04-29',
+      'sbv/phase/2A/reminder/2027-05-05',
+      'sbv/phase/2A/reminder/2027-05-07',
+      'sbv/phase/2A/escalation/2027-05-10',
+    ],
+    notSent: ['sbv/phase/2A/reminder/2027-04-22', 'sbv/phase/2A/escalation/2027-04-26'],
+  },
+  // 2028 (week 1 begins 3 January): week 16 opens with 2. påskedag and ends Friday
+  // 21 April; week 18 is 1-7 May, so 2A is due Friday 5 May.
+  2028: {
+    newDue: '2028-05-05',
+    sent: [
+      // 5 working days before 21 April, back over Easter (17, 14, 13 April).
+      'sbv/phase/2A/reminder/2028-04-11',
+      'sbv/phase/2A/reminder/2028-04-28',
+      'sbv/phase/2A/reminder/2028-05-04',
+      'sbv/phase/2A/reminder/2028-05-05',
+      'sbv/phase/2A/escalation/2028-05-08',
+    ],
+    notSent: ['sbv/phase/2A/reminder/2028-04-20', 'sbv/phase/2A/escalation/2028-04-24'],
+  },
+};
+
 const LEAD = 'pl-borgerservice@example.org';
 const SECRETARIAT = 'sekretariat@example.org';
 
@@ -155,6 +191,14 @@ describe('the sub-analysis workflow on the time-skipping test server', () => {
           `sbv/phase/2A/escalation/${cal.nextWorkingDayAfter(newDue)}`,
         ]),
       );
+      // The same, worked out by hand, so that a calendar fault shared by the workflow and
+      // the library cannot pass unseen. The year is the test server's clock year + 1; the
+      // tests before this one leave that clock in the real year.
+      const byHand = PLAN_CHANGE_BY_HAND[plan.year];
+      if (!byHand) throw new Error(`No hand-written dates for ${plan.year} in PLAN_CHANGE_BY_HAND: add them`);
+      expect(newDue).toBe(byHand.newDue);
+      expect(keys).toEqual(expect.arrayContaining(byHand.sent));
+      for (const key of byHand.notSent) expect(keys).not.toContain(key);
       await handle.terminate('test over');
     });
   });
