@@ -3,6 +3,9 @@ import type { SporConfig } from '../libs/config';
 import { createMailActivities } from './mail/mail.activities';
 import { MailTransport, createMailTransport } from './mail/transport';
 import { createReadModelActivities } from './read-model/read-model.activities';
+import { createMeetingReadModelActivities } from './read-model/meeting-read-model.activities';
+import { createMeetingDocumentActivities } from './documents/meeting-documents.activities';
+import { FileStore } from './files/file-store';
 
 export type { NotificationRequest, NotificationResult } from './mail/mail.activities';
 export type { HistoryRecord, PlanChangeRecord, SnapshotRecord } from './read-model/read-model.activities';
@@ -18,9 +21,12 @@ export interface ActivityDeps {
 /** Every activity the worker offers, grouped by what they touch. */
 export function createActivities(deps: ActivityDeps) {
   const transport = deps.transport ?? createMailTransport(deps.config);
+  const files = new FileStore(deps.config.dataDir);
   return {
-    ...createMailActivities(deps.dataSource, transport),
+    ...createMailActivities(deps.dataSource, transport, files),
     ...createReadModelActivities(deps.dataSource),
+    ...createMeetingReadModelActivities(deps.dataSource),
+    ...createMeetingDocumentActivities(files),
   };
 }
 

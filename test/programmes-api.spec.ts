@@ -524,8 +524,16 @@ describe('programme endpoints on the real app', () => {
       ]) {
         expect(kinds).toContain(kind);
       }
-      // An on-time preview has no escalations.
-      expect(events.filter((e) => e.kind.endsWith('escalation'))).toEqual([]);
+      // An on-time preview has no escalations but the conditional ones: the first that would
+      // follow each deadline if it were missed, with its recipients.
+      const escalations = events.filter((e) => e.kind.endsWith('escalation'));
+      expect(escalations.filter((e) => !e.conditional)).toEqual([]);
+      // sbv's 2A is due Wednesday 16 April 2025; Easter makes Tuesday 22 April the first working day after.
+      expect(escalations.find((e) => e.key === 'sbv/phase/2A/escalation/2025-04-22')).toMatchObject({
+        conditional: true,
+        at: '2025-04-22T09:00:00+02:00',
+        recipients: expect.arrayContaining([SECRETARIAT, 'projektejer-sbv@example.org']),
+      });
 
       const due = events.find((e) => e.key === 'sbv/phase/2A/due');
       expect(due).toMatchObject({ date: '2025-04-16', allDay: true });

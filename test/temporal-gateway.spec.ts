@@ -1,6 +1,9 @@
 import { ConflictException, HttpException, NotFoundException } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { subAnalysesStartedUpdate } from '../workflows/programme/messages';
+import { createApi } from '../apps/api/bootstrap';
+import { instantiateForYear } from '../libs/plan';
+import { loadDefaultProgramme } from '../libs/plan/default-programme';
 import { TemporalGateway } from '../apps/api/temporal/temporal-gateway.service';
 import { TemporalUnavailableException } from '../apps/api/temporal/temporal-errors';
 import { clientConnectionOptions, connectClient, freePort } from '../libs/temporal';
@@ -70,5 +73,39 @@ describe('the Temporal gateway (dev server)', () => {
       expect(err.getResponse()).toMatchObject({ statusCode: 503, error: 'Service Unavailable', details: [] });
     }
     await nowhere.connection.close();
+  });
+
+  it('answers a start over HTTP with 503 while Temporal is away, and starts nothing', async () => {
+    const admin = 'admin-token-for-the-unreachable-test-0123';
+    const port = await freePort();
+    const api = await createApi(
+      testConfig({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SPOR_ADMIN_TOKEN: admin,
+        TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
+      }),
+    );
+    await api.listen(port, '127.0.0.1');
+    try {
+      const call = (method: string, path: string, body?: unknown) =>
+        fetch(`http://127.0.0.1:${port}/api${path}`, {
+          method,
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const definition = { ...instantiateForYear(loadDefaultProgramme(), 2031), id: 'gateway-unreachable' };
+      expect((await call('POST', '/programmes', definition)).status).toBe(201);
+      const res = await call('POST', `/programmes/${definition.id}/start`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { message: string };
+      expect(body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: body.message, details: [] });
+      expect(body.message).toMatch(/^Programme gateway-unreachable: Temporal/);
+      // Nothing was started, so the programme is still not started.
+      const programme = (await (await call('GET', `/programmes/${definition.id}`)).json()) as { startedAt: unknown };
+      expect(programme.startedAt).toBeNull();
+    } finally {
+      await api.close();
+    }
   });
 });

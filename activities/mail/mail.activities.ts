@@ -2,6 +2,7 @@ import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { Outbox, type OutboxMessage } from '../../libs/persistence/repositories/outbox';
+import type { FileStore } from '../files/file-store';
 import type { MailTransport } from './transport';
 
 /** One notification a workflow wants sent, under a key unique to the workflow and the event. */
@@ -20,7 +21,7 @@ export interface NotificationResult {
  * server took the message and before the mark; the retry then sends it again, with the
  * same Message-ID.)
  */
-export function createMailActivities(dataSource: DataSource, transport: MailTransport) {
+export function createMailActivities(dataSource: DataSource, transport: MailTransport, files: FileStore) {
   const outbox = new Outbox(dataSource);
   return {
     async sendNotification(req: NotificationRequest): Promise<NotificationResult> {
@@ -40,6 +41,20 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
           to: req.recipients,
           subject: req.subject,
           text: req.text,
+          ...(req.html ? { html: req.html } : {}),
+          ...(req.calendar ? { calendar: req.calendar } : {}),
+          ...(req.attachments?.length
+            ? {
+                attachments: await Promise.all(
+                  req.attachments.map(async (a) => ({
+                    filename: a.filename,
+                    contentType: a.contentType,
+                    content: await files.read(a.sha256),
+                    ...(a.cid ? { cid: a.cid } : {}),
+                  })),
+                ),
+              }
+            : {}),
         }));
       } finally {
         clearInterval(beat);

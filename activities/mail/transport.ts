@@ -10,6 +10,24 @@ export interface Envelope {
   to: string[];
   subject: string;
   text: string;
+  html?: string;
+  attachments?: { filename: string; content: Buffer; contentType: string; cid?: string }[];
+  /** An iCalendar invitation (METHOD:REQUEST), shown by mail clients as one. */
+  calendar?: string;
+}
+
+/** nodemailer's message from an envelope. */
+function mailOf(from: string, e: Envelope, messageId: string): nodemailer.SendMailOptions {
+  return {
+    from,
+    to: e.to,
+    subject: e.subject,
+    text: e.text,
+    messageId,
+    ...(e.html ? { html: e.html } : {}),
+    ...(e.attachments?.length ? { attachments: e.attachments } : {}),
+    ...(e.calendar ? { icalEvent: { method: 'REQUEST', filename: 'invitation.ics', content: e.calendar } } : {}),
+  };
 }
 
 export interface MailTransport {
@@ -41,7 +59,7 @@ export function createMailTransport(config: SporConfig): MailTransport {
       kind: 'smtp',
       async send(e) {
         const messageId = messageIdFor(e.key);
-        await smtp.sendMail({ from, to: e.to, subject: e.subject, text: e.text, messageId });
+        await smtp.sendMail(mailOf(from, e, messageId));
         return { messageId };
       },
       close: () => smtp.close(),
@@ -53,7 +71,7 @@ export function createMailTransport(config: SporConfig): MailTransport {
     kind: 'file',
     async send(e) {
       const messageId = messageIdFor(e.key);
-      const info = await stream.sendMail({ from, to: e.to, subject: e.subject, text: e.text, messageId });
+      const info = await stream.sendMail(mailOf(from, e, messageId));
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${messageId.slice(1, 41)}.eml`);
       fs.writeFileSync(`${file}.tmp`, info.message as Buffer);

@@ -23,10 +23,11 @@ export type SendingWorkflow = 'sub-analysis' | 'meeting' | 'status-report';
 export const SENDER_OF: Readonly<Record<ScheduledEventKind, SendingWorkflow | null>> = {
   'phase-reminder': 'sub-analysis',
   'phase-escalation': 'sub-analysis',
-  'material-reminder': 'sub-analysis',
-  'material-escalation': 'sub-analysis',
-  // Meetings' packages and status reports are scheduled, but no workflow sends them yet.
-  'package-dispatch': null,
+  // Programmes started before meetings had workflows of their own: their sub-analyses.
+  'material-reminder': 'meeting',
+  'material-escalation': 'meeting',
+  'package-dispatch': 'meeting',
+  // Status reports are scheduled, but no workflow sends them yet.
   'status-report': null,
   'phase-start': null,
   'phase-due': null,

@@ -3,6 +3,7 @@
  * and what the API, the status projection and (later) status reports read back, without
  * asking a workflow. The workflows' state queries answer the same shape.
  */
+import type { Outcome } from '../documents/outcomes';
 import type { PhaseWeeksChange } from '../plan/changes';
 import type { PlannedPhase, ProgrammePlan } from '../plan/plan';
 
@@ -55,7 +56,17 @@ export interface SubAnalysisSnapshot {
   asOf: string;
   phases: PhaseSnapshot[];
   deliverables: DeliverableSnapshot[];
+  /** The committee's decisions on the sub-analysis, one per meeting (absent in older snapshots). */
+  decisions?: SubAnalysisDecision[];
   finished: boolean;
+}
+
+export interface SubAnalysisDecision {
+  meeting: string;
+  meetingTitle: string;
+  outcome: Outcome;
+  input: string;
+  decidedAt: string;
 }
 
 /** A snapshot as the read model stores it: a newer version replaces an older one, never the reverse. */
@@ -80,6 +91,8 @@ export interface HistoryRecord {
   phase?: string;
   actor?: string;
   text: string;
+  /** The sub-analysis it belongs to, when a meeting writes it (a sub-analysis writes its own). */
+  subAnalysisId?: string;
 }
 
 /** The plan's part of a phase snapshot (also for a sub-analysis not yet started). */

@@ -3,24 +3,14 @@
  * after every change, and what the API, the pages and status reports read back.
  * Files are addressed by their SHA-256 in the file store; only metadata lives here.
  */
+import type { FileKind } from '../documents/file-types';
+import type { AgendaMethod } from '../documents/meeting-model';
+import type { Outcome } from '../documents/outcomes';
 import type { DeliverableState } from './contract';
 
-/** The committee's outcome for an agenda item (the API's spelling, ASCII). */
-export type DecisionOutcome = 'godkendt' | 'droeftet' | 'taget-til-efterretning' | 'ikke-tiltraadt' | 'udgaaet';
-export const DECISION_OUTCOMES: readonly DecisionOutcome[] = [
-  'godkendt',
-  'droeftet',
-  'taget-til-efterretning',
-  'ikke-tiltraadt',
-  'udgaaet',
-];
-
-/** How an agenda item is handled: orientering, drøftelse or beslutning. */
-export type AgendaMethod = 'orientering' | 'droeftelse' | 'beslutning';
-export const AGENDA_METHODS: readonly AgendaMethod[] = ['orientering', 'droeftelse', 'beslutning'];
-
-/** The kinds of file accepted as material, found from their content. */
-export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'md' | 'txt';
+export type { AgendaMethod, FileKind };
+/** The committee's outcome for an agenda item (libs/documents/outcomes.ts). */
+export type DecisionOutcome = Outcome;
 
 export interface StoredFile {
   sha256: string;

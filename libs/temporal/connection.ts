@@ -21,8 +21,12 @@ export function clientConnectionOptions(address: string): ConnectionOptions {
   return { address, interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))] };
 }
 
+/**
+ * The API's client. It connects on first use, so the API starts (and /health says what
+ * is down) while Temporal is still coming up; until then calls answer 503.
+ */
 export async function connectClient(config: SporConfig): Promise<Client> {
-  const connection = await Connection.connect(clientConnectionOptions(temporalAddress(config)));
+  const connection = Connection.lazy(clientConnectionOptions(temporalAddress(config)));
   return new Client({ connection, namespace: config.temporal.namespace });
 }
 

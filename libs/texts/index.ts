@@ -4,3 +4,4 @@ export * from './dates';
 export * from './messages';
 export * from './history';
 export * from './events';
+export * from './meetings';

@@ -3,12 +3,7 @@
  * Every Update answers the meeting's new snapshot, written to the read model first.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type {
-  AgendaItemSettings,
-  DecisionOutcome,
-  MeetingSnapshot,
-  StoredFile,
-} from '../../libs/read-model/meeting';
+import type { AgendaItemSettings, DecisionOutcome, MeetingSnapshot, StoredFile } from '../../libs/read-model/meeting';
 
 export interface SubmitDeliverableArgs {
   subAnalysis: string;

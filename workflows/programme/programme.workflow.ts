@@ -3,7 +3,8 @@
  * Meetings and status reports join this workflow as they are built. The state lives
  * in ./state.ts; this file wires it to Temporal.
  */
-import { ParentClosePolicy, condition, setHandler, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, patched, setHandler, startChild } from '@temporalio/workflow';
+import { meetingWorkflow } from '../meeting/meeting.workflow';
 import { subAnalysisWorkflow } from '../sub-analysis/sub-analysis.workflow';
 import { subAnalysesStartedUpdate } from './messages';
 import { type ProgrammeInput, ProgrammeState } from './state';
@@ -33,6 +34,18 @@ export async function programmeWorkflow(input: ProgrammeInput): Promise<Programm
       }),
     ),
   );
+  // Programmes started before meetings had workflows of their own go on without them.
+  if (patched('meeting-workflows')) {
+    await Promise.all(
+      state.meetingWorkflows().map(({ workflowId, input: meetingInput }) =>
+        startChild(meetingWorkflow, {
+          workflowId,
+          args: [meetingInput],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        }),
+      ),
+    );
+  }
   state.markSubAnalysesStarted();
   const results = await Promise.all(children.map((c) => c.result()));
   return { subAnalyses: results.map((r) => ({ id: r.subAnalysisId, finished: r.finished })) };

@@ -3,7 +3,8 @@
  * they run yet. Pure, unit-tested beside it; meetings and status reports join here.
  */
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
-import { subAnalysisWorkflowId } from '../ids';
+import { meetingWorkflowId, subAnalysisWorkflowId } from '../ids';
+import type { MeetingInput } from '../meeting/meeting.workflow';
 import type { SubAnalysisInput } from '../sub-analysis/sub-analysis.workflow';
 import type { SubAnalysesStarted } from './messages';
 
@@ -27,6 +28,15 @@ export class ProgrammeState {
       // Only its own analysespor: the rest would make every child's input, and so the
       // programme's history, grow with the square of the programme's size.
       input: { programmeId, subAnalysisId: s.id, definition: { ...definition, subAnalyses: [s] }, publicUrl },
+    }));
+  }
+
+  /** One meeting workflow per committee meeting, each with the definition it needs. */
+  meetingWorkflows(): { workflowId: string; input: MeetingInput }[] {
+    const { programmeId, definition, publicUrl } = this.input;
+    return definition.committee.meetings.map((m) => ({
+      workflowId: meetingWorkflowId(programmeId, m.id),
+      input: { programmeId, meetingId: m.id, definition, publicUrl },
     }));
   }
 

@@ -3,7 +3,7 @@ import { defaultDefinition } from '../../libs/plan/test-fixtures';
 import { type RuleVersions, SubAnalysisState } from './state';
 
 const ids = { programmeId: 'aarhus', subAnalysisId: 'sbv', workflowId: 'programme/aarhus/sub-analysis/sbv' };
-const rules: RuleVersions = { materialCutoffAtMeetingStart: true };
+const rules: RuleVersions = { materialCutoffAtMeetingStart: true, meetingsOwnMaterial: false };
 const at = (instant: string) => Date.parse(instant);
 
 /** sbv of the 2025 programme, started by Spor on Monday 10 March 2025 (week 11). */
@@ -137,8 +137,8 @@ describe('SubAnalysisState', () => {
 
   it('is finished when every phase is done and material is approved or no longer matters', () => {
     for (const [ruleVersions, finishedAt] of [
-      [{ materialCutoffAtMeetingStart: true }, '2025-08-25T00:00:00+02:00'],
-      [{ materialCutoffAtMeetingStart: false }, '2025-08-26T00:00:00+02:00'],
+      [{ materialCutoffAtMeetingStart: true, meetingsOwnMaterial: false }, '2025-08-25T00:00:00+02:00'],
+      [{ materialCutoffAtMeetingStart: false, meetingsOwnMaterial: false }, '2025-08-26T00:00:00+02:00'],
     ] as const) {
       const s = sbv(ruleVersions);
       let now = at('2025-03-17T09:00:00+01:00');

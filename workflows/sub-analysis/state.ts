@@ -26,7 +26,10 @@ import {
   plannedPhaseSnapshot,
 } from '../../libs/read-model/contract';
 import { type StartCause, historyLine, refusal, waitingForText } from '../../libs/texts/history';
+import { OUTCOMES } from '../../libs/documents/outcomes';
 import { composeMessage } from '../../libs/texts/messages';
+import { meetingText } from '../../libs/texts/meetings';
+import type { CommitteeDecision } from '../meeting/messages';
 import type { NotificationRequest } from '../../activities/mail/mail.activities';
 
 export interface PhaseFacts {
@@ -56,6 +59,10 @@ export interface SubAnalysisCarried {
   version: number;
   /** When the sub-analysis began; reminders falling before it are not sent. */
   since: string;
+  /** The committee's decisions on this sub-analysis, one per meeting. */
+  decisions?: CommitteeDecision[];
+  /** The rules the first run chose; a new run keeps them (absent: carried by an older run). */
+  rules?: RuleVersions;
 }
 
 export interface SubAnalysisIds {
@@ -71,6 +78,12 @@ export interface RuleVersions {
    * false: the rule of workflows started before, the end of the meeting day.
    */
   materialCutoffAtMeetingStart: boolean;
+  /**
+   * true: each meeting's workflow owns its material (reminders, escalations, review), so
+   * the sub-analysis neither sends material reminders nor waits on material to finish.
+   * false: the rule of workflows started before meetings had workflows of their own.
+   */
+  meetingsOwnMaterial: boolean;
 }
 
 /** Escalations repeat until completion; the horizon only bounds each computation. */
@@ -91,6 +104,7 @@ export class SubAnalysisState {
   private _version: number;
   private readonly since: string;
   private pendingHistory: HistoryRecord[] = [];
+  private decisions: CommitteeDecision[];
 
   constructor(
     private readonly ids: SubAnalysisIds,
@@ -105,6 +119,7 @@ export class SubAnalysisState {
     this.sent = new Set(carried.sent);
     this._version = carried.version;
     this.since = carried.since;
+    this.decisions = carried.decisions ?? [];
     for (const p of this.sub.phases) this.phases[p.code] ??= {};
     for (const d of this.sub.deliverables) this.deliverables[d.meeting] ??= { state: 'missing' };
   }
@@ -122,6 +137,8 @@ export class SubAnalysisState {
       sent: [...this.sent],
       version: this._version,
       since: this.since,
+      decisions: this.decisions,
+      rules: this.rules,
     };
   }
 
@@ -159,9 +176,10 @@ export class SubAnalysisState {
   finished(now: number): boolean {
     return (
       this.sub.phases.every((p) => this.phases[p.code].completedAt) &&
-      this.sub.deliverables.every(
-        (d) => this.deliverables[d.meeting].state === 'approved' || now >= this.materialEnd(d.meeting),
-      )
+      (this.rules.meetingsOwnMaterial ||
+        this.sub.deliverables.every(
+          (d) => this.deliverables[d.meeting].state === 'approved' || now >= this.materialEnd(d.meeting),
+        ))
     );
   }
 
@@ -194,6 +212,13 @@ export class SubAnalysisState {
           waitingFor: state === 'planned' ? this.waitingFor(p) : undefined,
         };
       }),
+      decisions: this.decisions.map((d) => ({
+        meeting: d.meeting,
+        meetingTitle: d.meetingTitle,
+        outcome: d.outcome,
+        input: d.input,
+        decidedAt: d.decidedAt,
+      })),
       deliverables: this.sub.deliverables.map((d) => ({
         meeting: d.meeting,
         title: d.title,
@@ -292,6 +317,34 @@ export class SubAnalysisState {
     this.note('deliverable', historyLine.deliverable(title, state), now, undefined, by);
   }
 
+  /**
+   * The committee has decided on this sub-analysis' item at a meeting: recorded, and an
+   * opening outcome opens every gate that waits on that meeting.
+   */
+  committeeDecided(decision: CommitteeDecision, now: number): void {
+    this.decisions = [...this.decisions.filter((d) => d.meeting !== decision.meeting), decision];
+    this.note(
+      'decision',
+      meetingText.decided(decision.meetingTitle, OUTCOMES[decision.outcome].label, decision.input),
+      now,
+      undefined,
+      decision.by,
+    );
+    for (const p of this.sub.phases) {
+      if (p.gate?.meeting !== decision.meeting || this.phases[p.code].gateOpenedAt) continue;
+      if (OUTCOMES[decision.outcome].opensGate) {
+        const f = this.phases[p.code];
+        f.gateOpenedAt = iso(now);
+        f.gateOpenedBy = decision.by;
+        f.gateReason = meetingText.gateOpenedByDecision(p.code, decision.meetingTitle);
+        this.note('gate-opened', f.gateReason, now, p.code, decision.by);
+      } else {
+        this.note('gate-closed', meetingText.gateStaysClosed(p.code), now, p.code, decision.by);
+      }
+    }
+    this.startDuePhases(now);
+  }
+
   /** A ready phase starts by itself once its planned start has come. */
   startDuePhases(now: number): void {
     for (const p of this.sub.phases) {
@@ -332,7 +385,7 @@ export class SubAnalysisState {
         }),
       );
     }
-    for (const d of this.sub.deliverables) {
+    for (const d of this.rules.meetingsOwnMaterial ? [] : this.sub.deliverables) {
       if (this.deliverables[d.meeting].state === 'approved') continue;
       events.push(
         ...deliverableReminders(this.plan, d.meeting, this.ids.subAnalysisId, {
@@ -385,7 +438,7 @@ export class SubAnalysisState {
       ...this.unsentEvents()
         .slice(0, 1)
         .map((e) => Date.parse(e.at)),
-      ...this.sub.deliverables.map((d) => this.materialEnd(d.meeting)),
+      ...(this.rules.meetingsOwnMaterial ? [] : this.sub.deliverables).map((d) => this.materialEnd(d.meeting)),
     ].filter((at) => at > now);
     return wakeUps.length ? Math.min(...wakeUps) : undefined;
   }

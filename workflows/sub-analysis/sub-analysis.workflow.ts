@@ -26,6 +26,7 @@ import {
   startPhaseUpdate,
   stateQuery,
 } from './messages';
+import { committeeDecisionSignal } from '../meeting/messages';
 import { type SubAnalysisCarried, SubAnalysisState } from './state';
 
 export interface SubAnalysisInput {
@@ -57,10 +58,15 @@ const { recordSubAnalysis } = proxyActivities<SporActivities>({
 export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubAnalysisSnapshot> {
   const { programmeId, subAnalysisId, publicUrl } = input;
   const ids = { programmeId, subAnalysisId, workflowId: workflowInfo().workflowId };
-  const state = new SubAnalysisState(ids, input.carried ?? SubAnalysisState.fresh(input.definition, Date.now()), {
-    // Workflows started before the material cutoff became one shared rule keep theirs.
-    materialCutoffAtMeetingStart: patched('material-cutoff-at-meeting-start'),
-  });
+  // Rules that changed while workflows ran: a workflow keeps the ones it started with,
+  // across continue-as-new too. Runs carried over before rules were carried had the old ones.
+  const rules = input.carried
+    ? (input.carried.rules ?? { materialCutoffAtMeetingStart: false, meetingsOwnMaterial: false })
+    : {
+        materialCutoffAtMeetingStart: patched('material-cutoff-at-meeting-start'),
+        meetingsOwnMaterial: patched('meetings-own-material'),
+      };
+  const state = new SubAnalysisState(ids, input.carried ?? SubAnalysisState.fresh(input.definition, Date.now()), rules);
   // Changed since the loop last looked: any change the state noted after that moment.
   let seenVersion = 0;
   const changed = () => state.version !== seenVersion;
@@ -76,6 +82,7 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
   };
 
   setHandler(stateQuery, () => state.snapshot(Date.now()));
+  setHandler(committeeDecisionSignal, (decision) => state.committeeDecided(decision, Date.now()));
   setHandler(
     startPhaseUpdate,
     ({ code, by }) => {

@@ -54,7 +54,7 @@ export class StatusService {
     const sent = await this.outbox.list(programmeId);
     const now = Date.now();
     const upcoming = (await this.schedule(programmeId))
-      .filter((e) => e.notify && Date.parse(e.at) > now)
+      .filter((e) => e.notify && !e.conditional && Date.parse(e.at) > now)
       .map((e) => ({
         key: e.key,
         kind: e.kind,

@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { validateDefinition } from '../../../libs/plan';
-import { type PhaseWeeksChange, withPhaseWeeks } from '../../../libs/plan/changes';
+import type { PhaseWeeksChange } from '../../../libs/plan/changes';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import { subAnalysisWorkflowId } from '../../../workflows/ids';
 import {
@@ -10,7 +9,7 @@ import {
   openGateUpdate,
   startPhaseUpdate,
 } from '../../../workflows/sub-analysis/messages';
-import { BadInputException, StateConflictException } from '../common/errors';
+import { StateConflictException } from '../common/errors';
 import { TemporalGateway } from '../temporal/temporal-gateway.service';
 import { ProgrammesService } from './programmes.service';
 
@@ -58,22 +57,7 @@ export class SubAnalysesService {
     change: PhaseWeeksChange,
     reason: string,
   ): Promise<SubAnalysisSnapshot> {
-    const { definition } = await this.programmes.planOf(programmeId);
-    const sIndex = definition.subAnalyses.findIndex((s) => s.id === subAnalysisId);
-    const pIndex = sIndex < 0 ? -1 : definition.subAnalyses[sIndex].phases.findIndex((p) => p.code === code);
-    if (pIndex >= 0) {
-      // The changed programme must pass every check a new definition passes.
-      const checked = validateDefinition(withPhaseWeeks(definition, subAnalysisId, code, change));
-      if (!checked.valid) {
-        const prefix = `subAnalyses[${sIndex}].phases[${pIndex}].`;
-        throw new BadInputException(
-          checked.errors.map((e) => ({
-            path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path,
-            message: e.message,
-          })),
-        );
-      }
-    }
+    // The workflow checks the changed plan as a new definition is checked (400 by path).
     return this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, { code, change, reason, by });
   }
 

@@ -13,6 +13,11 @@ export interface OutboxMessage {
   text: string;
   /** The instant the plan says it is due. */
   dueAt: string;
+  /** Files from the file store, attached under these names. */
+  attachments?: { filename: string; sha256: string; contentType: string; cid?: string }[];
+  /** An iCalendar invitation (METHOD:REQUEST). */
+  calendar?: string;
+  html?: string;
 }
 
 /** A message as the outbox lists it. */
@@ -55,6 +60,9 @@ export class Outbox {
           sentAt: null,
           transport: null,
           messageId: null,
+          attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+          calendar: message.calendar ?? null,
+          html: message.html ?? null,
         })
         .orIgnore()
         .execute();

@@ -1,0 +1,205 @@
+/**
+ * One committee meeting: collects and reviews the material, reminds the leads whose
+ * material is missing or sent back, sends the package on its day, and passes the
+ * committee's decisions on to the sub-analyses (whose gates they open) with the
+ * Beslutningsprotokol. This file wires Temporal to the state class (./state.ts).
+ */
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SporActivities } from '../../activities';
+import type { ProgrammeDefinition } from '../../libs/plan/definition';
+import type { MeetingSnapshot } from '../../libs/read-model/meeting';
+import {
+  approveDeliverableUpdate,
+  changeMeetingUpdate,
+  committeeDecisionSignal,
+  meetingQuery,
+  recordDecisionsUpdate,
+  reopenMeetingUpdate,
+  requestChangesUpdate,
+  setAgendaItemUpdate,
+  submitDeliverableUpdate,
+} from './messages';
+import { type MeetingCarried, MeetingState, type MeetingTask } from './state';
+
+export interface MeetingInput {
+  programmeId: string;
+  meetingId: string;
+  definition: ProgrammeDefinition;
+  publicUrl: string;
+  carried?: MeetingCarried;
+  historyLimit?: number;
+}
+
+const HISTORY_LIMIT = 5_000;
+
+const { sendNotification } = proxyActivities<SporActivities>({
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '5 seconds',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+const { recordMeeting } = proxyActivities<SporActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const { assemblePackage, renderProtocol } = proxyActivities<SporActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnapshot> {
+  const { programmeId, meetingId, publicUrl } = input;
+  const ids = { programmeId, meetingId, workflowId: workflowInfo().workflowId };
+  const state = new MeetingState(
+    ids,
+    input.carried ?? MeetingState.fresh(input.definition, meetingId, Date.now()),
+    publicUrl,
+  );
+  let recordedVersion = -1;
+  let seenVersion = 0;
+  const changed = () => state.version !== seenVersion;
+
+  /** Writes the snapshot (and history lines for the sub-analyses) before anyone is answered. */
+  const record = async (): Promise<MeetingSnapshot> => {
+    const snapshot = state.snapshot(Date.now());
+    const history = state.takeHistory();
+    if (snapshot.version !== recordedVersion || history.length) {
+      recordedVersion = snapshot.version;
+      await recordMeeting(snapshot, history);
+    }
+    return snapshot;
+  };
+
+  setHandler(meetingQuery, () => state.snapshot(Date.now()));
+  setHandler(
+    submitDeliverableUpdate,
+    ({ subAnalysis, file, comment, by }) => {
+      state.submit(subAnalysis, file, comment, by, Date.now());
+      return record();
+    },
+    { validator: ({ subAnalysis }) => state.checkSubmit(subAnalysis) },
+  );
+  setHandler(
+    approveDeliverableUpdate,
+    ({ subAnalysis, by }) => {
+      state.approve(subAnalysis, by, Date.now());
+      return record();
+    },
+    { validator: ({ subAnalysis }) => state.checkApprove(subAnalysis) },
+  );
+  setHandler(
+    requestChangesUpdate,
+    ({ subAnalysis, comment, by }) => {
+      state.requestChanges(subAnalysis, comment!.trim(), by, Date.now());
+      return record();
+    },
+    { validator: ({ subAnalysis, comment }) => state.checkRequestChanges(subAnalysis, comment) },
+  );
+  setHandler(
+    setAgendaItemUpdate,
+    ({ item, settings }) => {
+      state.setAgendaItem(item, settings);
+      return record();
+    },
+    { validator: ({ item }) => state.checkAgendaItem(item) },
+  );
+  setHandler(
+    changeMeetingUpdate,
+    (change) => {
+      state.change(change, Date.now());
+      return record();
+    },
+    { validator: (change) => state.checkChange(change) },
+  );
+  setHandler(
+    reopenMeetingUpdate,
+    ({ reason, by }) => {
+      state.reopen(reason, by, Date.now());
+      return record();
+    },
+    { validator: (_args) => state.checkReopen() },
+  );
+  setHandler(
+    recordDecisionsUpdate,
+    (args) => {
+      state.recordDecisions(args, Date.now());
+      return record();
+    },
+    { validator: (args) => state.checkDecisions(args) },
+  );
+
+  const perform = async (task: MeetingTask): Promise<void> => {
+    if (task.kind === 'notify') {
+      await sendNotification(task.message);
+      if (task.eventKey) state.markDone(task.eventKey);
+    } else if (task.kind === 'package') {
+      const snapshot = state.snapshot(Date.now());
+      const assembled = await assemblePackage({
+        programmeId,
+        meetingId,
+        details: state.details(),
+        agenda: snapshot.agenda,
+        createdAt: task.event.at,
+      });
+      await sendNotification({
+        ...state.packageMessage(task.event),
+        attachments: [
+          { filename: assembled.agendaFileName, sha256: assembled.agendaSha256, contentType: 'application/pdf' },
+        ],
+        calendar: assembled.invitation,
+      });
+      state.markDone(task.event.key);
+      state.markPackageSent(assembled.zipSha256, assembled.agendaSha256, Date.now());
+    } else {
+      // Each sub-analysis hears of its decision first; its gate opens from there.
+      for (const { subAnalysisWorkflow, decision } of task.decisions) {
+        await getExternalWorkflowHandle(subAnalysisWorkflow).signal(committeeDecisionSignal, decision);
+      }
+      const snapshot = state.snapshot(Date.now());
+      const protocol = await renderProtocol({
+        details: state.details(),
+        agenda: snapshot.agenda,
+        decisions: snapshot.decisions,
+        createdAt: new Date(Date.now()).toISOString(),
+      });
+      await sendNotification({
+        ...state.protocolMessage(task.number, Date.now()),
+        attachments: [
+          {
+            filename: `Beslutningsprotokol - ${snapshot.title}.pdf`,
+            sha256: protocol.sha256,
+            contentType: 'application/pdf',
+          },
+        ],
+      });
+      state.markProtocolSent(task.number, protocol.sha256, Date.now());
+    }
+  };
+
+  for (;;) {
+    seenVersion = state.version;
+    await record();
+    for (const task of state.tasks(Date.now())) await perform(task);
+    await record();
+    if (state.finished()) break;
+
+    if (workflowInfo().historyLength > (input.historyLimit ?? HISTORY_LIMIT) || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await record();
+      await continueAsNew<typeof meetingWorkflow>({ ...input, carried: state.carried() });
+    }
+
+    const next = state.nextWakeUp(Date.now());
+    if (next !== undefined) await condition(changed, next - Date.now());
+    else await condition(changed);
+  }
+  await condition(allHandlersFinished);
+  return record();
+}
