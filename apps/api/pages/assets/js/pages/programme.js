@@ -3,9 +3,10 @@ import { api, enc } from '../api.js';
 import { actionButton } from '../actions.js';
 import { dateText, dateWithWeek, instantText, localDate, relativeDay, workingDays } from '../dates.js';
 import { h, show } from '../dom.js';
+import { meetingsSection } from '../meetings-list.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { isSecretariat } from '../people.js';
-import { EVENT_KIND, PHASE_STATE } from '../texts.js';
+import { EVENT_KIND, FIELD, PHASE_STATE } from '../texts.js';
 
 function nextMeetingPanel(meeting, today) {
   const title = h('h2', { id: 'next-meeting-title' }, 'Næste møde');
@@ -18,7 +19,7 @@ function nextMeetingPanel(meeting, today) {
     h(
       'dl',
       { class: 'facts' },
-      h('dt', {}, 'Mødedato'),
+      h('dt', {}, FIELD.date),
       h('dd', {}, when(meeting.date)),
       h('dt', {}, EVENT_KIND['material-due']),
       h('dd', {}, when(meeting.materialDue)),
@@ -66,6 +67,7 @@ export async function draw(me, { id }, flash) {
     api('GET', `/programmes/${enc(id)}/status`),
   ]);
   const plan = programme.plan;
+  const meetings = await meetingsSection(id, plan);
   const today = localDate(status.asOf, plan.timezone);
   document.title = `${programme.title} – Spor`;
   const overdue = status.subAnalyses.flatMap((s) => s.phases.filter((p) => p.overdueWorkingDays > 0));
@@ -128,6 +130,7 @@ export async function draw(me, { id }, flash) {
         ),
       ),
     ),
+    meetings,
   );
   if (flash) flash.focus();
 }
