@@ -68,7 +68,14 @@ function control(f, id, hintId) {
       f.options.map(([value, text]) => h('option', { value, selected: value === f.value }, text)),
     );
   }
-  return h('input', { ...common, type: f.type || 'text', value: f.value, min: f.min, autocomplete: 'off' });
+  return h('input', {
+    ...common,
+    type: f.type || 'text',
+    value: f.value,
+    min: f.min,
+    accept: f.accept,
+    autocomplete: 'off',
+  });
 }
 
 /** The fields of a form, each labelled with its name's word in FIELD (or its own label). */

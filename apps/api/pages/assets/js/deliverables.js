@@ -5,7 +5,7 @@ import { api, enc } from './api.js';
 import { act, plainForm } from './actions.js';
 import { dateWithWeek, instantText } from './dates.js';
 import { h } from './dom.js';
-import { problemBox } from './feedback.js';
+import { localProblemBox } from './feedback.js';
 import { downloadButton, meetingPath, openForMaterial, reviewList, stateTag, versionList } from './meeting-parts.js';
 import { isSecretariat, leads } from './people.js';
 import { DECISION_OUTCOME, FIELD } from './texts.js';
@@ -25,13 +25,19 @@ function uploadForm(ctx, meeting) {
     submit: 'Indsend materiale',
     className: 'upload-form',
     fields: [
-      { name: 'file', type: 'file', required: true, hint: 'PDF, Word, Excel, PowerPoint, Markdown eller tekst.' },
+      {
+        name: 'file',
+        type: 'file',
+        required: true,
+        accept: '.pdf,.docx,.xlsx,.pptx,.md,.markdown,.txt',
+        hint: 'PDF, Word, Excel, PowerPoint, Markdown eller tekst.',
+      },
       { name: 'comment', type: 'textarea', hint: 'Fx hvad der er ændret siden sidste version.' },
     ],
     onsubmit: (form, { file, comment }) => {
       const feedback = form.querySelector('.action-feedback');
       if (!file || !file.name) {
-        const box = problemBox(new Error(), {}, { offline: 'Vælg den fil, du vil indsende.' });
+        const box = localProblemBox('Vælg den fil, du vil indsende.');
         feedback.replaceChildren(box);
         box.focus();
         return;

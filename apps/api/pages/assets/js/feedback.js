@@ -51,3 +51,12 @@ export function problemBox(err, attrs = {}, leads = {}) {
 export function okBox(text) {
   return h('div', { class: 'message message-ok', role: 'status', tabindex: '-1' }, h('p', {}, text));
 }
+
+/** A problem the page finds itself, before asking Spor (e.g. no file chosen). */
+export function localProblemBox(text) {
+  return h(
+    'div',
+    { class: 'message message-error', role: 'alert', tabindex: '-1' },
+    h('p', { class: 'message-lead' }, text),
+  );
+}

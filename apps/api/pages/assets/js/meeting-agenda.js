@@ -3,7 +3,7 @@
 import { api, enc } from './api.js';
 import { act, actionForm, formFields } from './actions.js';
 import { h } from './dom.js';
-import { okBox } from './feedback.js';
+import { localProblemBox, okBox } from './feedback.js';
 import { meetingPath } from './meeting-parts.js';
 import { AGENDA_METHOD, DECISION_OUTCOME, FIELD } from './texts.js';
 
@@ -154,9 +154,9 @@ export function decisionsSection(ctx) {
             name: `outcome:${item.subAnalysis}`,
             label: FIELD.outcome,
             type: 'select',
-            // Until recorded, the first outcome (the committee approves) is offered.
-            value: d ? d.outcome : Object.keys(DECISION_OUTCOME)[0],
-            options: Object.entries(DECISION_OUTCOME),
+            // An item left without an outcome is not sent: decisions may come item by item.
+            value: d ? d.outcome : '',
+            options: [['', 'Ikke besluttet endnu'], ...Object.entries(DECISION_OUTCOME)],
           },
           { name: `input:${item.subAnalysis}`, label: FIELD.input, type: 'textarea', value: d ? d.input : '' },
         ]),
@@ -173,12 +173,20 @@ export function decisionsSection(ctx) {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(form).entries());
     const body = {
-      items: items.map((item) => ({
-        subAnalysis: item.subAnalysis,
-        outcome: values[`outcome:${item.subAnalysis}`],
-        input: values[`input:${item.subAnalysis}`].trim(),
-      })),
+      items: items
+        .filter((item) => values[`outcome:${item.subAnalysis}`])
+        .map((item) => ({
+          subAnalysis: item.subAnalysis,
+          outcome: values[`outcome:${item.subAnalysis}`],
+          input: values[`input:${item.subAnalysis}`].trim(),
+        })),
     };
+    if (!body.items.length) {
+      const box = localProblemBox('Vælg udvalgets beslutning for mindst ét punkt.');
+      form.querySelector('.action-feedback').replaceChildren(box);
+      box.focus();
+      return;
+    }
     act(
       form.querySelector('button[type=submit]'),
       () => api('POST', `${meetingPath(ctx.id, meeting.meetingId)}/decisions`, body),
