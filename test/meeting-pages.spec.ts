@@ -229,8 +229,18 @@ describe('meeting pages (Chromium, worker, API)', () => {
     expect(protocol.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(secretariat, 'meeting-secretariat');
 
-    // The lead reads the decision on the sub-analysis page.
+    // The decision opened the gate before phase 3, which waited on this meeting.
+    await eventually(
+      async () => {
+        const sub = await api(tokens[SBV_LEAD], 'GET', `/programmes/${id}/sub-analyses/${SID}`);
+        return sub.body.phases.find((p: { code: string }) => p.code === '3').gate.open === true;
+      },
+      30_000,
+      'the gate before phase 3 to open',
+    );
+    // The lead reads the decision and the open gate on the sub-analysis page.
     await lead.reload();
+    await lead.locator('li.phase[data-phase="3"] .gate-open').waitFor();
     const leadDecision = lead.locator(`[data-decision="${MEETING}"]`);
     await leadDecision.waitFor();
     expect(await textOf(leadDecision)).toContain(`Punktet blev ${labels.DECISION_OUTCOME.droeftet}`);
