@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { instantiateForYear } from '../libs/plan';
 import { Meetings } from '../libs/persistence/repositories';
 import { loadDefaultProgramme } from '../libs/plan/default-programme';
+import { danishDate } from '../libs/texts/dates';
 import * as labels from '../libs/texts/labels';
 import { RunningApp, startApp } from './support/app';
 import { Seen, expectCleanRun, launchChromium, openPage, screenshot, signIn, textOf } from './support/browser';
@@ -273,5 +274,36 @@ describe('meeting pages (Chromium, worker, API)', () => {
     }
     const agenda = await downloaded(page, page.getByRole('button', { name: 'Hent dagsordenen (PDF)' }));
     expect(agenda.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('lets the secretariat move a meeting, and asks why', async () => {
+    const before = (await api(tokens[SECRETARIAT], 'GET', `/programmes/${id}/meetings/udvalg-august`)).body;
+    const later = new Date(Date.parse(`${before.date}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const page = await signedIn(SECRETARIAT, `${app.baseUrl}/programmes/${id}/meetings/udvalg-august`);
+    await page.getByText('Flyt mødet').click();
+    const form = page.locator('details', { hasText: 'Flyt mødet' }).locator('form');
+    await form.getByLabel(labels.FIELD.date).fill(later);
+    await form.getByLabel(labels.FIELD.time).fill('16:30');
+    await form.getByLabel(labels.FIELD.place).fill('Rådhuset, byrådssalen');
+    await form.getByRole('button', { name: 'Gem ændringerne' }).click();
+    // Without a reason the API refuses, naming the field as the form does.
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor();
+    expect(await textOf(refusal)).toContain(`${labels.FIELD.reason}:`);
+    expect((await api(tokens[SECRETARIAT], 'GET', `/programmes/${id}/meetings/udvalg-august`)).body.date).toBe(
+      before.date,
+    );
+
+    await form.getByLabel(labels.FIELD.reason).fill('Borgmesteren er optaget den dag.');
+    await form.getByRole('button', { name: 'Gem ændringerne' }).click();
+    await page.getByRole('status').filter({ hasText: 'Mødet er ændret' }).waitFor();
+    const after = (await api(tokens[SECRETARIAT], 'GET', `/programmes/${id}/meetings/udvalg-august`)).body;
+    expect([after.date, after.time, after.place]).toEqual([later, '16:30', 'Rådhuset, byrådssalen']);
+    expect(after.changes.at(-1).reason).toBe('Borgmesteren er optaget den dag.');
+    const facts = await textOf(page.locator('.meeting-facts'));
+    expect(facts).toContain(danishDate(later));
+    expect(facts).toContain('kl. 16.30');
+    expect(facts).toContain('Rådhuset, byrådssalen');
+    expect(await textOf(page.locator('ul.changes'))).toContain('Borgmesteren er optaget den dag.');
   });
 });
