@@ -272,7 +272,9 @@ describe('the Aarhus programme on the time-skipping test server, March to August
     const packages = kit.smtp.received.filter((m) => m.subject.startsWith('Mødepakke udsendes'));
     expect(packages).toHaveLength(plan.meetings.length);
     for (const m of packages) {
-      expect(m.attachments.some((a) => a.contentType === 'application/pdf' && a.filename?.startsWith('Dagsorden'))).toBe(true);
+      expect(
+        m.attachments.some((a) => a.contentType === 'application/pdf' && a.filename?.startsWith('Dagsorden')),
+      ).toBe(true);
       expect(m.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
     }
     const escalation = kit.smtp.received.find((m) => m.subject.startsWith('Overskredet:'))!;
