@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { AgendaMethod, DecisionOutcome, MeetingSnapshot } from '../../../libs/read-model/meeting';
-import { AGENDA_METHODS, DECISION_OUTCOMES } from '../../../libs/read-model/meeting';
+import { ACCEPTED_TYPES, type FileKind } from '../../../libs/documents/file-types';
+import { AGENDA_METHODS } from '../../../libs/documents/meeting-model';
+import { OUTCOME_KEYS } from '../../../libs/documents/outcomes';
+import type { MeetingSnapshot } from '../../../libs/read-model/meeting';
 import { isValidIsoDate, isValidTimeOfDay } from '../../../libs/plan/working-days';
 
 const isoDate = z.string().describe('YYYY-MM-DD');
@@ -47,7 +49,12 @@ export const agendaItemBodySchema = z
     title: text(300).min(1, 'must not be empty').optional(),
     background: text(20_000).optional().describe('Baggrund'),
     recommendation: text(4000).optional().describe('Indstilling: "Det indstilles, at udvalget …"'),
-    method: z.enum(AGENDA_METHODS as [AgendaMethod, ...AgendaMethod[]]).optional(),
+    method: z
+      .enum([...AGENDA_METHODS, 'droeftelse'])
+      // The contract spells drøftelse in ASCII; the agenda keeps the Danish word.
+      .transform((m) => (m === 'droeftelse' ? 'drøftelse' : m))
+      .optional()
+      .describe('orientering, droeftelse (or drøftelse) or beslutning'),
     responsible: text(300).optional().describe('Ansvarlig'),
     minutes: z.number().int().min(1).max(600).optional().describe('Tid afsat, minutter'),
     order: z.number().int().min(1).optional().describe('Place among the items between the standing ones (1 = first)'),
@@ -59,7 +66,7 @@ export const decisionsBodySchema = z.strictObject({
     .array(
       z.strictObject({
         subAnalysis: z.string().min(1, 'must name the sub-analysis'),
-        outcome: z.enum(DECISION_OUTCOMES as [DecisionOutcome, ...DecisionOutcome[]]),
+        outcome: z.enum(OUTCOME_KEYS),
         input: text(20_000).describe("The committee's input, as written in the protocol"),
       }),
     )
@@ -78,7 +85,7 @@ const storedFileSchema = z.object({
   sha256: z.string().describe('SHA-256 of the bytes, hex'),
   fileName: z.string().describe('A safe name, never the client path'),
   size: z.number().int(),
-  kind: z.enum(['pdf', 'docx', 'xlsx', 'pptx', 'md', 'txt']),
+  kind: z.enum(Object.keys(ACCEPTED_TYPES) as [FileKind, ...FileKind[]]),
   contentType: z.string(),
 });
 
@@ -116,7 +123,7 @@ export const agendaItemSchema = z.object({
   title: z.string(),
   background: z.string(),
   recommendation: z.string(),
-  method: z.enum(['orientering', 'droeftelse', 'beslutning']),
+  method: z.enum(AGENDA_METHODS),
   responsible: z.string(),
   minutes: z.number().int(),
   attachments: z.array(
@@ -158,7 +165,7 @@ export const meetingDetailSchema = z.object({
   decisions: z.array(
     z.object({
       subAnalysis: z.string(),
-      outcome: z.enum(['godkendt', 'droeftet', 'taget-til-efterretning', 'ikke-tiltraadt', 'udgaaet']),
+      outcome: z.enum(OUTCOME_KEYS),
       input: z.string(),
       decidedAt: instant,
       decidedBy: z.string(),

@@ -4,24 +4,18 @@ import type { Readable } from 'node:stream';
 import { FileNotFound, FileStore } from '../../../activities/files';
 import type { AcceptedUpload } from '../../../activities/files';
 import type { SporConfig } from '../../../libs/config';
-import {
-  type Agenda,
-  type AgendaItem as DocumentAgendaItem,
-  agendaFileName,
-  agendaPdf,
-  packageZip,
-} from '../../../libs/documents';
+import { type MeetingDetails, agendaModel } from '../../../activities/documents/meeting-documents.activities';
+import { ACCEPTED_TYPES, agendaFileName, agendaPdf, packageZip } from '../../../libs/documents';
 import type { ProgrammeDefinition, ProgrammePlan } from '../../../libs/plan';
 import { Meetings } from '../../../libs/persistence/repositories';
 import type {
   AgendaItemSettings,
   DeliverableVersion,
-  FileKind,
   MeetingSnapshot,
   StoredFile,
 } from '../../../libs/read-model/meeting';
-import { notStartedMeeting } from '../../../libs/read-model/not-started-meeting';
 import { meetingWorkflowId } from '../../../workflows/ids';
+import { MeetingState } from '../../../workflows/meeting/state';
 import {
   type DecisionsArgs,
   type MeetingChangeArgs,
@@ -85,7 +79,7 @@ export class MeetingsService {
   async list(programmeId: string): Promise<MeetingSnapshot[]> {
     const { definition, plan } = await this.programmes.planOf(programmeId);
     const written = await this.meetings.snapshots(programmeId);
-    return plan.meetings.map((m) => written.get(m.id) ?? this.planned(definition, plan, m.id)!);
+    return plan.meetings.map((m) => written.get(m.id) ?? this.planned(definition, plan, m.id));
   }
 
   async get(programmeId: string, meetingId: string): Promise<MeetingSnapshot> {
@@ -108,12 +102,12 @@ export class MeetingsService {
   async agenda(programmeId: string, meetingId: string): Promise<Document> {
     const { definition, plan } = await this.programmes.planOf(programmeId);
     const meeting = await this.snapshotOf(definition, plan, meetingId);
-    const header = this.header(definition, meeting);
-    const fileName = agendaFileName(header);
+    const agenda = this.agendaOf(definition, plan, meeting);
+    const fileName = agendaFileName(agenda);
     if (meeting.package.agendaSha256) {
       return { bytes: await this.read(meeting.package.agendaSha256), fileName, contentType: PDF };
     }
-    return { bytes: await agendaPdf(this.agendaOf(definition, meeting)), fileName, contentType: PDF };
+    return { bytes: await agendaPdf(agenda), fileName, contentType: PDF };
   }
 
   /**
@@ -127,7 +121,7 @@ export class MeetingsService {
   ): Promise<{ stream: Readable; fileName: string; size?: number }> {
     const { definition, plan } = await this.programmes.planOf(programmeId);
     const meeting = await this.snapshotOf(definition, plan, meetingId);
-    const agenda = this.agendaOf(definition, meeting);
+    const agenda = this.agendaOf(definition, plan, meeting);
     const fileName = `Mødepakke - ${definition.committee.name} - ${meeting.date}.zip`;
     if (!draft) {
       const sha256 = meeting.package.zipSha256;
@@ -146,7 +140,7 @@ export class MeetingsService {
                 item: item.number,
                 attachment: Number(a.number.split('.')[1]),
                 title: a.title,
-                ext: extensionOf(a.file),
+                ext: ACCEPTED_TYPES[a.file.kind].ext,
                 sha256: a.file.sha256,
                 size: a.file.size,
               },
@@ -226,7 +220,7 @@ export class MeetingsService {
       sha256: upload.sha256,
       fileName: upload.name,
       size: upload.size,
-      kind: upload.type.ext as FileKind,
+      kind: upload.type.kind,
       contentType: upload.type.mime,
     };
     let ok = false;
@@ -355,11 +349,18 @@ export class MeetingsService {
     if (!plan.meetings.some((m) => m.id === meetingId)) {
       throw new NotFoundException(`Programme ${plan.programmeId} has no meeting "${meetingId}"`);
     }
-    return (await this.meetings.snapshot(plan.programmeId, meetingId)) ?? this.planned(definition, plan, meetingId)!;
+    return (await this.meetings.snapshot(plan.programmeId, meetingId)) ?? this.planned(definition, plan, meetingId);
   }
 
-  private planned(definition: ProgrammeDefinition, plan: ProgrammePlan, meetingId: string) {
-    return notStartedMeeting(plan, meetingId, { committee: definition.committee.name });
+  /** A meeting whose workflow has not written yet: as the meeting workflow would begin it now. */
+  private planned(definition: ProgrammeDefinition, plan: ProgrammePlan, meetingId: string): MeetingSnapshot {
+    const now = Date.now();
+    const ids = {
+      programmeId: plan.programmeId,
+      meetingId,
+      workflowId: meetingWorkflowId(plan.programmeId, meetingId),
+    };
+    return new MeetingState(ids, MeetingState.fresh(definition, meetingId, now), this.config.publicUrl).snapshot(now);
   }
 
   private deliverableOf(meeting: MeetingSnapshot, subAnalysisId: string) {
@@ -372,33 +373,27 @@ export class MeetingsService {
     return deliverable;
   }
 
-  private header(definition: ProgrammeDefinition, meeting: MeetingSnapshot) {
+  /** What the documents say about the meeting, from the definition and the meeting as it now stands. */
+  private details(definition: ProgrammeDefinition, plan: ProgrammePlan, meeting: MeetingSnapshot): MeetingDetails {
     return {
       committee: definition.committee.name,
       meetingTitle: meeting.title,
       date: meeting.date,
-      ...(meeting.time !== undefined && { start: meeting.time }),
-      ...(meeting.time !== undefined &&
-        meeting.durationMinutes !== undefined && { end: addMinutes(meeting.time, meeting.durationMinutes) }),
-      ...(meeting.place !== undefined && { place: meeting.place }),
-      // The meeting's own time, so the same meeting gives the same bytes.
-      createdAt: new Date(meeting.asOf),
+      time: meeting.time,
+      durationMinutes: meeting.durationMinutes,
+      place: meeting.place,
+      timezone: plan.timezone,
+      sequence: meeting.sequence,
+      organizer: plan.secretariat[0],
+      attendees: plan.committee,
+      people: plan.people,
+      link: `${this.config.publicUrl}/programmes/${plan.programmeId}/meetings/${meeting.meetingId}`,
     };
   }
 
-  /** The snapshot's agenda in the documents' terms: attachments without an approved file are missing. */
-  private agendaOf(definition: ProgrammeDefinition, meeting: MeetingSnapshot): Agenda {
-    const items = meeting.agenda.map((item): DocumentAgendaItem => ({
-      number: item.number,
-      title: item.title,
-      ...(item.background && { background: item.background }),
-      ...(item.recommendation && { recommendation: item.recommendation }),
-      method: item.method === 'droeftelse' ? 'drøftelse' : item.method,
-      ...(item.responsible && { responsible: item.responsible }),
-      minutes: item.minutes,
-      attachments: item.attachments.map((a) => ({ number: a.number, title: a.title, missing: !a.file })),
-    }));
-    return { ...this.header(definition, meeting), items };
+  /** The Dagsorden's model as the package would carry it now (dated by the meeting's last change). */
+  private agendaOf(definition: ProgrammeDefinition, plan: ProgrammePlan, meeting: MeetingSnapshot) {
+    return agendaModel(this.details(definition, plan, meeting), meeting.agenda, meeting.asOf);
   }
 
   private async open(file: { sha256: string }): Promise<{ stream: Readable; size: number }> {
@@ -424,16 +419,4 @@ function missingFile(error: unknown): unknown {
   return error instanceof FileNotFound
     ? new Error(`The file store has lost ${error.sha256}, which the read model refers to`)
     : error;
-}
-
-/** The extension a stored file gets inside the package. */
-function extensionOf(file: StoredFile): string {
-  return file.kind;
-}
-
-/** '14:00' + 90 → '15:30' (the same day; a meeting does not run past midnight). */
-function addMinutes(time: string, minutes: number): string {
-  const [h, m] = time.split(':').map(Number);
-  const total = Math.min(h * 60 + m + minutes, 23 * 60 + 59);
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import multer, { MulterError, type StorageEngine } from 'multer';
+import { PassThrough, finished } from 'node:stream';
 import type { Observable } from 'rxjs';
 import {
   EmptyFile,
@@ -37,9 +38,10 @@ type UploadRequest = Request & { [EARLY_FAILURE]?: (error: unknown) => void; fil
  * 2. 413 at once when the declared length is beyond the limit;
  * 3. the file streamed into the store by multer with the store's engine, which checks
  *    emptiness, size and type as the bytes arrive.
- * A refused file is answered the moment it is refused, with `Connection: close`, so
- * the rest of the upload is not read (multer would otherwise drain it to the end). The
- * route handler finds the stored file in `req.file.upload`, held against removal until
+ * A refused file is answered the moment it is refused, and the rest of the body is left
+ * unread until the answer is out: the client learns at once and can stop sending, and
+ * what it still sends is discarded, never stored. (Closing the connection instead would
+ * make the kernel reset it, and a client still sending would lose the answer.) The route handler finds the stored file in `req.file.upload`, held against removal until
  * MeetingsService.submit answers.
  */
 @Injectable()
@@ -63,8 +65,6 @@ export class DeliverableUploadInterceptor implements NestInterceptor {
       }
       await this.receive(req, res);
     } catch (error) {
-      // What is left of the body is not read: the connection ends with the answer.
-      if (!req.complete) res.setHeader('Connection', 'close');
       throw httpErrorOfUpload(error);
     }
     if (!req.file?.upload) {
@@ -86,10 +86,23 @@ export class DeliverableUploadInterceptor implements NestInterceptor {
     const engine = fileStoreStorage(this.meetings.store, this.meetings.maxUploadBytes);
     return {
       _handleFile: (req: UploadRequest, file, callback) => {
-        engine._handleFile(req, file, (error, info) => {
-          if (error) req[EARLY_FAILURE]?.(error);
-          else this.meetings.hold((info as StoredMulterFile).upload.sha256);
-          callback(error, info);
+        // The store reads the file through a stream of its own: when it gives up (past the
+        // limit) it ends only that one, so multer is not told and does not drain the rest
+        // of the body before the answer; TCP holds a client that is still sending back
+        // until the answer comes and it can stop. multer drains what a client sends on
+        // once it is told, after the answer.
+        const body = new PassThrough();
+        file.stream.pipe(body);
+        const own = { ...file, stream: body } as Express.Multer.File;
+        engine._handleFile(req, own, (error, info) => {
+          if (!error) {
+            this.meetings.hold((info as StoredMulterFile).upload.sha256);
+            return callback(null, info);
+          }
+          const answer = req[EARLY_FAILURE];
+          if (!answer || !req.res) return callback(error);
+          answer(error);
+          finished(req.res, () => callback(error));
         });
       },
       // A later part of the request failed after the file was stored: the upload failed.

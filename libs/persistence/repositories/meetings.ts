@@ -1,10 +1,10 @@
 import { type DataSource, Like } from 'typeorm';
 import type { MeetingSnapshot } from '../../read-model/meeting';
 import { MeetingStateEntity } from '../entities/meeting-state.entity';
-import { inTransaction } from '../transactions';
 
 /**
- * The meetings' read model: the latest snapshot each meeting workflow wrote. Parsed
+ * The meetings' read model as readers see it: the latest snapshot each meeting
+ * workflow wrote (activities/read-model writes them). Parsed
  * snapshots are kept by version, so a row's text is parsed again only when it moved on.
  */
 export class Meetings {
@@ -14,27 +14,6 @@ export class Meetings {
 
   private get repo() {
     return this.dataSource.getRepository(MeetingStateEntity);
-  }
-
-  /**
-   * Writes a meeting's snapshot unless a newer one is there already (a retried write
-   * that arrives late must not roll the meeting back).
-   */
-  async record(snapshot: MeetingSnapshot): Promise<void> {
-    await inTransaction(this.dataSource, async (tx) => {
-      const states = tx.getRepository(MeetingStateEntity);
-      const row = { programmeId: snapshot.programmeId, meetingId: snapshot.meetingId };
-      // A write first, changing nothing, so SQLite takes its write lock before the read (see ReadModel.record).
-      await states.update(row, { version: () => 'version' });
-      const current = await states.findOneBy(row);
-      if (current && current.version >= snapshot.version) return;
-      await states.save({
-        ...row,
-        version: snapshot.version,
-        snapshot: JSON.stringify(snapshot),
-        updatedAt: new Date().toISOString(),
-      });
-    });
   }
 
   /** One meeting's latest snapshot; undefined when its workflow has written none yet. */
