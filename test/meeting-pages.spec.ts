@@ -82,7 +82,8 @@ describe('meeting pages (Chromium, worker, API)', () => {
   }
 
   beforeAll(async () => {
-    app = await startApp({ SPOR_ADMIN_TOKEN: ADMIN });
+    // A small limit, so a file too large is quick to make.
+    app = await startApp({ SPOR_ADMIN_TOKEN: ADMIN, MAX_UPLOAD_MB: '1' });
     expect((await api(ADMIN, 'POST', '/programmes', definition)).status).toBe(201);
     for (const email of [SECRETARIAT, SBV_LEAD, KLIMA_LEAD, MAYOR]) {
       const res = await api(ADMIN, 'POST', `/people/${email}/tokens`, { label: 'meeting pages test' });
@@ -124,6 +125,9 @@ describe('meeting pages (Chromium, worker, API)', () => {
     expect(await textOf(refused)).toMatch(/Spor tager kun imod PDF, Word.*Spor svarede: .*not an accepted type/);
     await upload(leadCard(), 'tom.pdf', Buffer.alloc(0));
     await leadCard().getByRole('alert').filter({ hasText: 'Filen blev ikke modtaget' }).waitFor();
+    const large = Buffer.concat([FIRST, Buffer.alloc(2 * 1024 * 1024, 0x20)]);
+    await upload(leadCard(), 'stor.pdf', large);
+    await leadCard().getByRole('alert').filter({ hasText: 'Filen er for stor' }).waitFor();
     expect((await meetingNow()).deliverable.versions).toEqual([]);
 
     await upload(leadCard(), 'fund.pdf', FIRST, 'Første udkast');
