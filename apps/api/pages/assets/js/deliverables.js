@@ -1,7 +1,7 @@
 // A sub-analysis' material for its committee meetings: per deliverable its state, every
 // version, the secretariat's requests for changes, the lead's upload form; and what the
 // committee decided on the sub-analysis.
-import { api, enc } from './api.js';
+import { ApiError, api, enc } from './api.js';
 import { act, plainForm } from './actions.js';
 import { dateWithWeek, instantText } from './dates.js';
 import { h } from './dom.js';
@@ -134,7 +134,16 @@ function decisionList(ctx, meetings) {
 export async function deliverableSections(ctx, entries) {
   if (!entries.length) return [];
   const ids = [...new Set(entries.map((e) => e.meeting))];
-  const meetings = await Promise.all(ids.map((mid) => api('GET', `/programmes/${enc(ctx.id)}/meetings/${enc(mid)}`)));
+  // A meeting that cannot be read leaves its card with what the sub-analysis knows.
+  const read = await Promise.all(
+    ids.map((mid) =>
+      api('GET', `/programmes/${enc(ctx.id)}/meetings/${enc(mid)}`).catch((err) => {
+        if (err instanceof ApiError && err.status === 401) throw err;
+        return undefined;
+      }),
+    ),
+  );
+  const meetings = read.filter(Boolean);
   const byId = new Map(meetings.map((m) => [m.meetingId, m]));
   return [
     h(

@@ -1,10 +1,11 @@
 // Pieces of a committee meeting that the meeting page, the sub-analysis page and the
 // programme overview all show: the facts, the material's state, versions and reviews.
-import { download, enc } from './api.js';
-import { act } from './actions.js';
+import { ApiError, download, enc } from './api.js';
 import { dateWithWeek, instantText } from './dates.js';
 import { h } from './dom.js';
+import { problemBox } from './feedback.js';
 import { personName } from './people.js';
+import { signOut } from './session.js';
 import { DELIVERABLE_STATE, EVENT_KIND, FIELD } from './texts.js';
 
 export const meetingPath = (id, mid) => `/programmes/${enc(id)}/meetings/${enc(mid)}`;
@@ -33,7 +34,10 @@ export function stateTag(state) {
   return h('span', { class: `tag tag-${state}` }, DELIVERABLE_STATE[state] || state);
 }
 
-/** A button that fetches a file from the API (with the token) and saves it. */
+/**
+ * A button that fetches a file from the API (with the token) and saves it; why it could
+ * not goes beside it, in the sibling `.action-feedback`.
+ */
 export function downloadButton(label, path, fallbackName, attrs = {}) {
   return h(
     'button',
@@ -41,16 +45,19 @@ export function downloadButton(label, path, fallbackName, attrs = {}) {
       type: 'button',
       class: 'button button-link',
       ...attrs,
-      onclick: (event) => {
+      onclick: async (event) => {
         const button = event.currentTarget;
         const where = button.parentElement.querySelector(':scope > .action-feedback');
-        act(
-          button,
-          () => download(path, fallbackName),
-          '',
-          async () => where && where.replaceChildren(),
-          where,
-        );
+        button.disabled = true;
+        try {
+          await download(path, fallbackName);
+          if (where) where.replaceChildren();
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 401) return signOut(problemBox(err));
+          if (where) where.replaceChildren(problemBox(err));
+        } finally {
+          button.disabled = false;
+        }
       },
     },
     label,
