@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Outbox, ProgrammeDefinitions, ReadModel } from '../../../libs/persistence/repositories';
+import { Meetings, Outbox, ProgrammeDefinitions, ReadModel } from '../../../libs/persistence/repositories';
 
 /**
  * The database's repositories, the same classes the worker's activities use, built once
@@ -16,7 +16,8 @@ import { Outbox, ProgrammeDefinitions, ReadModel } from '../../../libs/persisten
     },
     { provide: ReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new ReadModel(ds) },
     { provide: Outbox, inject: [DataSource], useFactory: (ds: DataSource) => new Outbox(ds) },
+    { provide: Meetings, inject: [DataSource], useFactory: (ds: DataSource) => new Meetings(ds) },
   ],
-  exports: [ProgrammeDefinitions, ReadModel, Outbox],
+  exports: [ProgrammeDefinitions, ReadModel, Outbox, Meetings],
 })
 export class RepositoriesModule {}
