@@ -123,6 +123,14 @@ export class FileStore {
     return leftovers.length;
   }
 
+  /**
+   * Removes a stored file; nothing happens when there is none. Only for bytes no row
+   * refers to (an upload refused after it was stored): the caller makes sure of that.
+   */
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
   /** Whether a file with this hash is stored. */
   async has(sha256: string): Promise<boolean> {
     try {

@@ -8,6 +8,7 @@ import { connectClient } from '../../libs/temporal';
 import { AuthModule } from './auth/auth.module';
 import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
+import { MeetingsModule } from './meetings/meetings.module';
 import { PagesModule } from './pages/pages.module';
 import { RepositoriesModule } from './common/repositories.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         ProgrammesModule,
         ReportsModule,
+        MeetingsModule,
         PagesModule,
       ],
       controllers: [HealthController],

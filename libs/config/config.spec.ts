@@ -10,6 +10,11 @@ describe('loadConfig', () => {
     expect(c.database).toEqual({ type: 'sqlite', file: path.resolve('data', 'spor.sqlite') });
     expect(c.publicUrl).toBe('http://localhost:3000');
     expect(c.loadDefaultProgramme).toBe(true);
+    expect(c.maxUploadBytes).toBe(25 * 1024 * 1024);
+  });
+
+  it('takes the upload limit in megabytes, fractions too', () => {
+    expect(loadConfig({ MAX_UPLOAD_MB: '0.5' }).maxUploadBytes).toBe(512 * 1024);
   });
 
   it('uses PostgreSQL and an external Temporal cluster when told to', () => {
@@ -32,6 +37,9 @@ describe('loadConfig', () => {
     ['SPOR_LOAD_DEFAULT', 'maybe'],
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_URL', 'not a url'],
+    ['MAX_UPLOAD_MB', 'lots'],
+    ['MAX_UPLOAD_MB', '0'],
+    ['MAX_UPLOAD_MB', '5000'],
   ])('rejects %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));

@@ -37,6 +37,11 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Spor <spor@example.org>'),
   SPOR_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SPOR_LOAD_DEFAULT: flag.default(true),
+  MAX_UPLOAD_MB: z.coerce
+    .number({ error: 'must be a number of megabytes, e.g. 25' })
+    .positive('must be more than 0')
+    .max(1024, 'must be at most 1024 (1 GB)')
+    .default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,6 +67,8 @@ export interface SporConfig {
   adminToken?: string;
   loadDefaultProgramme: boolean;
   logLevel: string;
+  /** Largest file accepted as a deliverable, in bytes (MAX_UPLOAD_MB). */
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SporConfig {
     adminToken: e.SPOR_ADMIN_TOKEN,
     loadDefaultProgramme: e.SPOR_LOAD_DEFAULT,
     logLevel: e.LOG_LEVEL,
+    maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
   };
 }

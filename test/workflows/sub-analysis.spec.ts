@@ -288,7 +288,7 @@ describe('the sub-analysis workflow on the time-skipping test server', () => {
   });
 
   it('leaves its material to the meeting: no material reminder or escalation of its own', async () => {
-    const definition = await sbvProgramme(kit, 'material');
+    const definition = await sbvProgramme(kit, 'own-material');
     const plan = computePlan(definition);
     const cal = calendarOf(plan);
     const june = plan.meetings.find((m) => m.id === 'udvalg-juni')!;
@@ -296,12 +296,12 @@ describe('the sub-analysis workflow on the time-skipping test server', () => {
       const handle = await start(definition);
       // Past the deadline and its first escalation day, material still missing.
       await kit.sleepUntil(cal.atMillis(cal.addWorkingDays(june.materialDue, 2), '12:00'));
-      const sent = (await kit.dataSource.getRepository(NotificationEntity).findBy({ programmeId: 'material' })).map(
+      const sent = (await kit.dataSource.getRepository(NotificationEntity).findBy({ programmeId: 'own-material' })).map(
         (n) => n.key,
       );
       // Phase reminders went out, so the workflow ran; material ones belong to the meeting's workflow.
       expect(sent.some((k) => k.includes('/phase/'))).toBe(true);
-      expect(sent.filter((k) => k.includes('/material/'))).toEqual([]);
+      expect(sent.filter((k) => k.includes('/sbv/material/'))).toEqual([]);
       await handle.terminate('test over');
     });
   });

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  Meetings,
   Outbox,
   ProgrammeDefinitions,
   ReadModel,
@@ -22,6 +23,7 @@ import {
     },
     { provide: ReadModel, inject: [DataSource], useFactory: (ds: DataSource) => new ReadModel(ds) },
     { provide: Outbox, inject: [DataSource], useFactory: (ds: DataSource) => new Outbox(ds) },
+    { provide: Meetings, inject: [DataSource], useFactory: (ds: DataSource) => new Meetings(ds) },
     { provide: StatusReports, inject: [DataSource], useFactory: (ds: DataSource) => new StatusReports(ds) },
     {
       provide: ReportSourcesReader,
@@ -29,6 +31,6 @@ import {
       useFactory: (ds: DataSource, defs: ProgrammeDefinitions, rm: ReadModel) => new ReportSourcesReader(ds, defs, rm),
     },
   ],
-  exports: [ProgrammeDefinitions, ReadModel, Outbox, StatusReports, ReportSourcesReader],
+  exports: [ProgrammeDefinitions, ReadModel, Outbox, Meetings, StatusReports, ReportSourcesReader],
 })
 export class RepositoriesModule {}

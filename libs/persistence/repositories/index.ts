@@ -3,3 +3,4 @@ export * from './programme-definitions';
 export * from './read-model';
 export * from './status-reports';
 export * from './report-sources';
+export * from './meetings';

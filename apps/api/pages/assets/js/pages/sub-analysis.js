@@ -1,39 +1,12 @@
 // GET /programmes/{id}/sub-analyses/{sid}: the link in every e-mail.
 import { api, enc } from '../api.js';
-import { dateWithWeek, instantText, localDate } from '../dates.js';
+import { deliverableSections } from '../deliverables.js';
+import { instantText, localDate } from '../dates.js';
 import { h, show } from '../dom.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { leads, personName } from '../people.js';
 import { phaseCard } from '../phase-card.js';
 import { statusNotePanel } from '../status-note.js';
-import { DELIVERABLE_STATE } from '../texts.js';
-
-function deliverables(sub, plan) {
-  if (!sub.deliverables.length) return null;
-  return h(
-    'section',
-    { 'aria-labelledby': 'deliverables-title' },
-    h('h2', { id: 'deliverables-title' }, 'Materiale til møder'),
-    h(
-      'ul',
-      { class: 'card list' },
-      sub.deliverables.map((d) => {
-        const meeting = plan.meetings.find((m) => m.id === d.meeting);
-        return h(
-          'li',
-          {},
-          h('span', { class: `tag tag-${d.state}` }, DELIVERABLE_STATE[d.state] || d.state),
-          ` ${d.title}`,
-          h(
-            'span',
-            { class: 'muted' },
-            ` · til ${meeting ? meeting.title : d.meeting} · frist ${dateWithWeek(d.materialDue)}`,
-          ),
-        );
-      }),
-    ),
-  );
-}
 
 function history(sub, plan) {
   const events = [...sub.history].reverse();
@@ -78,6 +51,7 @@ export async function draw(me, { id, sid }, flash) {
     ctx.started && leads(me, id, sid)
       ? await statusNotePanel(id, sid, plan.timezone, (box) => redraw(undefined, box))
       : null;
+  const material = await deliverableSections(ctx, sub.deliverables);
   const names = (emails) => (emails || []).map((e) => personName(plan, e)).join(', ');
 
   show(
@@ -108,7 +82,7 @@ export async function draw(me, { id, sid }, flash) {
       ),
     ),
     notePanel,
-    deliverables(sub, plan),
+    material,
     history(sub, plan),
   );
   if (flash && flash.box) flash.box.focus();
