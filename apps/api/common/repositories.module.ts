@@ -27,8 +27,9 @@ import {
     { provide: StatusReports, inject: [DataSource], useFactory: (ds: DataSource) => new StatusReports(ds) },
     {
       provide: ReportSourcesReader,
-      inject: [DataSource, ProgrammeDefinitions, ReadModel],
-      useFactory: (ds: DataSource, defs: ProgrammeDefinitions, rm: ReadModel) => new ReportSourcesReader(ds, defs, rm),
+      inject: [DataSource, ProgrammeDefinitions, ReadModel, Meetings],
+      useFactory: (ds: DataSource, defs: ProgrammeDefinitions, rm: ReadModel, meetings: Meetings) =>
+        new ReportSourcesReader(ds, defs, rm, meetings),
     },
   ],
   exports: [ProgrammeDefinitions, ReadModel, Outbox, Meetings, StatusReports, ReportSourcesReader],

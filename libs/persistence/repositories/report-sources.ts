@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { ProgrammePlan } from '../../plan/plan';
 import type { SubAnalysisSnapshot } from '../../read-model/contract';
-import type { MeetingSnapshot } from '../../read-model/meeting';
 import type { CommitteeDecision, PlanChangeReason } from '../../reports/report-model';
 import { planChangeReason } from '../../texts/history';
 import { HistoryEntryEntity } from '../entities/history-entry.entity';
-import { MeetingStateEntity } from '../entities/meeting-state.entity';
+import { Meetings } from './meetings';
 import { ProgrammeDefinitions } from './programme-definitions';
 import { ReadModel } from './read-model';
 
@@ -29,6 +28,7 @@ export class ReportSourcesReader {
     private readonly dataSource: DataSource,
     private readonly definitions = new ProgrammeDefinitions(dataSource),
     private readonly readModel = new ReadModel(dataSource),
+    private readonly meetings = new Meetings(dataSource),
   ) {}
 
   /** Undefined when there is no such programme. */
@@ -37,17 +37,16 @@ export class ReportSourcesReader {
     if (!meta) return undefined;
     const { plan } = await this.definitions.planOf(meta);
     const snapshots = [...(await this.readModel.snapshots(programmeId)).values()];
-    const meetings = await this.dataSource.getRepository(MeetingStateEntity).findBy({ programmeId });
-    const decisions = meetings.flatMap((row) => {
-      const meeting = JSON.parse(row.snapshot) as MeetingSnapshot;
-      return meeting.decisions.map((d): CommitteeDecision => ({
+    const meetings = await this.meetings.snapshots(programmeId);
+    const decisions = [...meetings.values()].flatMap((meeting) =>
+      meeting.decisions.map((d): CommitteeDecision => ({
         meeting: meeting.meetingId,
         subAnalysis: d.subAnalysis,
         outcome: d.outcome,
         ...(d.input && { input: d.input }),
         decidedAt: d.decidedAt,
-      }));
-    });
+      })),
+    );
     const history = await this.dataSource
       .getRepository(HistoryEntryEntity)
       .find({ where: { programmeId, kind: 'plan-changed' }, order: { at: 'ASC' } });
