@@ -67,6 +67,7 @@ const ROWS: Row[] = [
   { method: 'GET', path: `/programmes/${P}/sub-analyses/${S}`, allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}/reports`, allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}/reports/1999-01-01`, allowed: 'everyone' },
+  { method: 'GET', path: `/programmes/${P}/meetings/${M}`, allowed: 'everyone' },
   { method: 'GET', path: '/assets/spor.js', allowed: 'everyone' },
 
   // People and tokens.
