@@ -37,9 +37,9 @@ describe('a worker killed while reminders fall due', () => {
     await dataSource?.destroy();
   });
 
-  // Each kill costs the activity's heartbeat time-out in real time (and the weekly status
-  // reports are rendered along the way): the test server does
-  // not skip time while an activity is outstanding.
+  // Each kill costs the activity's heartbeat time-out in real time: the test server does
+  // not skip time while an activity is outstanding. The weekly status reports, each a
+  // PDF rendered along the way, add to it.
   jest.setTimeout(360_000);
 
   it('delivers every reminder once, none twice', async () => {

@@ -16,6 +16,13 @@ describe('ProgrammeState', () => {
     }
   });
 
+  it('starts one status-report workflow for the programme, with the whole definition', () => {
+    expect(state.statusReportWorkflow()).toEqual({
+      workflowId: 'programme/aarhus/status-reports',
+      input: { programmeId: 'aarhus', definition, publicUrl: 'https://spor.example.org' },
+    });
+  });
+
   it('answers that its sub-analyses run only once they do', () => {
     expect(state.subAnalysesStarted()).toBeUndefined();
     state.markSubAnalysesStarted();
