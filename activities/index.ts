@@ -3,7 +3,6 @@ import type { SporConfig } from '../libs/config';
 import { createMailActivities } from './mail/mail.activities';
 import { MailTransport, createMailTransport } from './mail/transport';
 import { createReadModelActivities } from './read-model/read-model.activities';
-import { createMeetingReadModelActivities } from './read-model/meeting-read-model.activities';
 import { createMeetingDocumentActivities } from './documents/meeting-documents.activities';
 import { FileStore } from './files/file-store';
 
@@ -25,7 +24,6 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createMailActivities(deps.dataSource, transport, files),
     ...createReadModelActivities(deps.dataSource),
-    ...createMeetingReadModelActivities(deps.dataSource),
     ...createMeetingDocumentActivities(files),
   };
 }

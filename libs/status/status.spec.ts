@@ -1,7 +1,7 @@
 import { computePlan } from '../plan';
 import { defaultDefinition } from '../plan/test-fixtures';
 import { type SubAnalysisSnapshot, notStartedSnapshot } from '../read-model/contract';
-import { programmeStatus, scheduleProgress, subAnalysisStatus } from './status';
+import { programmeStatus, scheduleProgress, subAnalysisStatus, withMeetingMaterial } from './status';
 
 // The Aarhus 2025 programme: sbv's phase 1 is due Friday 2025-03-28, its 2B on
 // 2025-04-16; material for the June meeting (Monday 2025-06-02) is due 2025-05-05,
@@ -109,5 +109,49 @@ describe('the status projection', () => {
       gateOpened: {},
       deliverableApproved: { 'udvalg-juni/sbv': '2025-05-02T09:00:00Z' },
     });
+  });
+});
+
+describe('withMeetingMaterial', () => {
+  it('takes material states from the meeting that owns them, and leaves the rest', () => {
+    const snap = {
+      programmeId: 'p',
+      subAnalysisId: 'sbv',
+      title: 'SBV',
+      version: 3,
+      asOf: '',
+      finished: false,
+      phases: [],
+      deliverables: [
+        { meeting: 'udvalg-juni', title: 'A', materialDue: '2025-05-05', state: 'missing' as const },
+        { meeting: 'udvalg-august', title: 'B', materialDue: '2025-08-08', state: 'submitted' as const },
+      ],
+    };
+    const merged = withMeetingMaterial(new Map([['sbv', snap]]), [
+      {
+        meetingId: 'udvalg-juni',
+        deliverables: [
+          {
+            subAnalysis: 'sbv',
+            subAnalysisTitle: 'SBV',
+            title: 'A',
+            state: 'approved',
+            approvedAt: '2025-05-02T10:00:00.000Z',
+            versions: [],
+            reviews: [],
+          },
+        ],
+      },
+    ]);
+    expect(merged.get('sbv')!.deliverables).toEqual([
+      {
+        meeting: 'udvalg-juni',
+        title: 'A',
+        materialDue: '2025-05-05',
+        state: 'approved',
+        approvedAt: '2025-05-02T10:00:00.000Z',
+      },
+      { meeting: 'udvalg-august', title: 'B', materialDue: '2025-08-08', state: 'submitted' },
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  * Pure, so the API and the worker (status reports) compute it the same way.
  */
 import { type ProgrammePlan, type ScheduleProgress, calendarOf, materialMatters, workingDaysOverdue } from '../plan';
+import type { MeetingSnapshot } from '../read-model/meeting';
 import {
   type DeliverableSnapshot,
   type PhaseSnapshot,
@@ -152,4 +153,31 @@ export function scheduleProgress(
     }
   }
   return { ...progress, startedAt };
+}
+
+/**
+ * The sub-analyses' snapshots with their material as the meetings see it. A meeting's
+ * workflow owns its material (versions, review, approval); a sub-analysis started
+ * before meetings had workflows of their own keeps the states it tracked itself.
+ */
+export function withMeetingMaterial(
+  snapshots: ReadonlyMap<string, SubAnalysisSnapshot>,
+  meetings: readonly Pick<MeetingSnapshot, 'meetingId' | 'deliverables'>[],
+): Map<string, SubAnalysisSnapshot> {
+  const byKey = new Map(
+    meetings.flatMap((m) => m.deliverables.map((d) => [`${m.meetingId}\u0000${d.subAnalysis}`, d] as const)),
+  );
+  const result = new Map<string, SubAnalysisSnapshot>();
+  for (const [sid, snap] of snapshots) {
+    result.set(sid, {
+      ...snap,
+      deliverables: snap.deliverables.map((d) => {
+        const owned = byKey.get(`${d.meeting}\u0000${sid}`);
+        if (!owned) return d;
+        const { approvedAt: _stale, ...rest } = d;
+        return { ...rest, state: owned.state, ...(owned.approvedAt ? { approvedAt: owned.approvedAt } : {}) };
+      }),
+    });
+  }
+  return result;
 }

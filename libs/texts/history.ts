@@ -3,9 +3,7 @@
  * read model; they are part of the workflow's output, so a change here changes only
  * lines written from then on.
  */
-import type { DeliverableState } from '../read-model/contract';
 import { danishDate } from './dates';
-import { DELIVERABLE_STATE } from './labels';
 
 /** How a phase came to start, after "er startet". */
 export type StartCause = 'on-plan' | 'early';
@@ -32,8 +30,6 @@ export const historyLine = {
     `til uge ${after.weeks} (frist ${danishDate(after.due)}). Begrundelse: ${reason}`,
   gateOpened: (code: string, title: string, reason: string) =>
     `Porten før fase ${code} "${title}" er åbnet. Begrundelse: ${reason}`,
-  deliverable: (meetingTitle: string, state: DeliverableState) =>
-    `Materialet til ${meetingTitle} er nu ${DELIVERABLE_STATE[state]}.`,
 };
 
 /** Why a planned phase cannot start yet. */
@@ -54,6 +50,5 @@ export const refusal = {
   completedPlanFixed: (code: string) => `Fase ${code} er afsluttet; planen kan ikke ændres`,
   noGate: (code: string) => `Fase ${code} venter ikke på en port`,
   gateOpen: (code: string) => `Porten før fase ${code} er allerede åben`,
-  noDeliverable: (meeting: string) => `Analysesporet leverer ikke materiale til mødet ${meeting}`,
   invalidPlan: 'Den ændrede plan er ikke gyldig',
 };

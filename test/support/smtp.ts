@@ -7,6 +7,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId: string;
+  html?: string;
+  attachments: { filename?: string; contentType: string; content: Buffer; cid?: string }[];
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
@@ -40,6 +42,13 @@ export async function startSmtp(beforeAccept?: (n: number) => boolean): Promise<
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             messageId: mail.messageId ?? '',
+            ...(typeof mail.html === 'string' ? { html: mail.html } : {}),
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: a.content,
+              ...(a.cid ? { cid: a.cid } : {}),
+            })),
           });
           callback();
         })

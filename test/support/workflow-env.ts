@@ -5,6 +5,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
+import { FileStore } from '../../activities/files/file-store';
 import type { NotificationRequest } from '../../activities';
 import { ProgrammeEntity, openDatabase } from '../../libs/persistence';
 import type { ProgrammeDefinition } from '../../libs/plan';
@@ -29,6 +30,8 @@ export interface WorkflowTestKit {
   /** Advances the test server's clock to an instant (no-op when it is already past). */
   sleepUntil(instant: string | number): Promise<void>;
   addProgramme(definition: ProgrammeDefinition): Promise<void>;
+  /** The file store the activities use. */
+  files: FileStore;
   stop(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ export async function startWorkflowKit(): Promise<WorkflowTestKit> {
     },
     dataSource,
     smtp,
+    files: new FileStore(config.dataDir),
     taskQueue: config.temporal.taskQueue,
     sendCalls,
     async sleepUntil(instant) {

@@ -2,12 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { NotificationEntity } from '../../libs/persistence';
-import { computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
+import { calendarOf, computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
-import { programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
+import { meetingWorkflowId, programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis/messages';
-import { SUB_ANALYSIS_KINDS, chooseTimeline } from '../support/timeline';
+import { kindsSentBy } from '../../libs/plan';
+import { chooseTimeline } from '../support/timeline';
+
+/** What the sub-analysis and meeting workflows send (status reports have workflows of their own). */
+const SENT_KINDS = new Set([...kindsSentBy('sub-analysis'), ...kindsSentBy('meeting')]);
 import { WorkflowTestKit, startWorkflowKit } from '../support/workflow-env';
 
 /** Working days late per phase; the rest are completed on their due day at 15:00. */
@@ -209,10 +213,13 @@ describe('the Aarhus programme on the time-skipping test server, March to August
       }
       const result = await run.result();
       expect(result.subAnalyses.every((s) => s.finished)).toBe(true);
+      // The meetings' workflows go on: material reminders and packages up to the last meeting.
+      const last = plan.meetings[plan.meetings.length - 1];
+      await kit.sleepUntil(calendarOf(plan).atMillis(last.date, '23:00'));
     });
 
     const expected = computeSchedule(plan, { startedAt, phaseCompleted, gateOpened, until: plan.ends }).filter((e) =>
-      SUB_ANALYSIS_KINDS.has(e.kind),
+      SENT_KINDS.has(e.kind),
     );
     // Lateness must have produced escalations, or this test would prove little.
     expect(expected.filter((e) => e.kind === 'phase-escalation').length).toBeGreaterThanOrEqual(5);
@@ -220,7 +227,10 @@ describe('the Aarhus programme on the time-skipping test server, March to August
 
     // Each notification once, at the instant the schedule gives, to the people it names.
     const firstAttempts = kit.sendCalls.filter((c) => c.attempt === 1);
-    const sentByKey = new Map(firstAttempts.map((c) => [c.key.replace(/^.*\/sub-analysis\/[^/]+\//, ''), c]));
+    // Keys are the sending workflow's id and the event's key.
+    const sentByKey = new Map(
+      firstAttempts.map((c) => [c.key.replace(/^programme\/[^/]+\/(sub-analysis|meeting)\/[^/]+\//, ''), c]),
+    );
     expect(firstAttempts.length).toBe(sentByKey.size);
     expect([...sentByKey.keys()].sort()).toEqual(expected.map((e) => e.key).sort());
     for (const e of expected) {
@@ -258,25 +268,37 @@ describe('the Aarhus programme on the time-skipping test server, March to August
     const rows = await kit.dataSource.getRepository(NotificationEntity).find();
     expect(rows.length).toBe(expected.length);
     expect(rows.every((r) => r.sentAt !== null && r.transport === 'smtp')).toBe(true);
+    // The meeting package went out with the agenda attached and an invitation.
+    const packages = kit.smtp.received.filter((m) => m.subject.startsWith('Mødepakke udsendes'));
+    expect(packages).toHaveLength(plan.meetings.length);
+    for (const m of packages) {
+      expect(
+        m.attachments.some((a) => a.contentType === 'application/pdf' && a.filename?.startsWith('Dagsorden')),
+      ).toBe(true);
+      expect(m.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
+    }
     const escalation = kit.smtp.received.find((m) => m.subject.startsWith('Overskredet:'))!;
     expect(escalation.text).toMatch(/uge \d+/);
     expect(escalation.text).toContain('http://spor.test/programmes/');
 
-    if (process.env.SPOR_RECORD_HISTORIES) {
-      // Refreshes the histories the replay test (test/replay.spec.ts) runs against.
+    const tag = process.env.SPOR_RECORD_HISTORIES;
+    if (tag) {
+      // Adds histories for the replay test (test/replay.spec.ts), named with the tag
+      // (e.g. the date), so that those of older code stay and keep being replayed.
       const dir = path.join(__dirname, '..', 'histories');
       fs.mkdirSync(dir, { recursive: true });
       const ids = [
         ['programme', programmeWorkflowId(programmeId)],
         ['sub-analysis-sbv', subAnalysisWorkflowId(programmeId, 'sbv')],
         ['sub-analysis-klima', subAnalysisWorkflowId(programmeId, 'klima')],
+        ['meeting-juni', meetingWorkflowId(programmeId, 'udvalg-juni')],
       ];
       for (const [name, workflowId] of ids) {
         const history = await client.workflow.getHandle(workflowId).fetchHistory();
         // Protobuf's binary form: exact, where the JSON conversion loses well-known types.
         const bytes = temporal.api.history.v1.History.encode(history).finish();
-        fs.writeFileSync(path.join(dir, `${name}.binpb`), bytes);
-        fs.writeFileSync(path.join(dir, `${name}.workflow-id`), workflowId);
+        fs.writeFileSync(path.join(dir, `${name}-${tag}.binpb`), bytes);
+        fs.writeFileSync(path.join(dir, `${name}-${tag}.workflow-id`), workflowId);
       }
     }
   });

@@ -2,15 +2,15 @@ import type { ChildProcess } from 'node:child_process';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import { NotificationEntity, ProgrammeEntity, openDatabase } from '../../libs/persistence';
-import { computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
+import { SENDER_OF, calendarOf, computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
-import { programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
+import { meetingWorkflowId, programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis/messages';
 import { testConfig } from '../support/app';
 import { exited, runNode } from '../support/process';
 import { TestSmtp, startSmtp } from '../support/smtp';
-import { SUB_ANALYSIS_KINDS, chooseTimeline } from '../support/timeline';
+import { chooseTimeline } from '../support/timeline';
 
 /**
  * The worker runs as its own process (the compiled worker, as in production) and is
@@ -106,11 +106,20 @@ describe('a worker killed while reminders fall due', () => {
       else gateOpened[`${action.sid}/${action.code}`] = phase.gate!.openedAt!;
     }
     await run.result();
+    // The meetings' workflows go on: material reminders and packages up to the last meeting.
+    const last = plan.meetings[plan.meetings.length - 1];
+    const end = calendarOf(plan).atMillis(last.date, '23:00');
+    const now = await env.currentTimeMs();
+    if (end > now) await env.sleep(end - now);
 
     expect(kills).toEqual([3, 20]);
     const expected = computeSchedule(plan, { startedAt, phaseCompleted, gateOpened, until: plan.ends })
-      .filter((e) => SUB_ANALYSIS_KINDS.has(e.kind))
-      .map((e) => `${subAnalysisWorkflowId(programmeId, e.subAnalysis!)}/${e.key}`)
+      .filter((e) => e.notify && !e.conditional)
+      .map((e) =>
+        SENDER_OF[e.kind] === 'meeting'
+          ? `${meetingWorkflowId(programmeId, e.meeting!)}/${e.key}`
+          : `${subAnalysisWorkflowId(programmeId, e.subAnalysis!)}/${e.key}`,
+      )
       .sort();
     const rows = await dataSource.getRepository(NotificationEntity).find();
     expect(rows.map((r) => r.key).sort()).toEqual(expected);

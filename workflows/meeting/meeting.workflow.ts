@@ -14,6 +14,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SporActivities } from '../../activities';
+import { DOCUMENTS, RECORDING, SENDING } from '../activity-options';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import type { MeetingSnapshot } from '../../libs/read-model/meeting';
 import {
@@ -40,19 +41,9 @@ export interface MeetingInput {
 
 const HISTORY_LIMIT = 5_000;
 
-const { sendNotification } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '1 minute',
-  heartbeatTimeout: '5 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
-const { recordMeeting } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-const { assemblePackage, renderProtocol } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+const { sendNotification } = proxyActivities<SporActivities>(SENDING);
+const { recordMeeting } = proxyActivities<SporActivities>(RECORDING);
+const { assemblePackage, renderProtocol } = proxyActivities<SporActivities>(DOCUMENTS);
 
 export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnapshot> {
   const { programmeId, meetingId, publicUrl } = input;

@@ -4,7 +4,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PhaseWeeksChange } from '../../libs/plan/changes';
-import type { DeliverableState, SubAnalysisSnapshot } from '../../libs/read-model/contract';
+import type { SubAnalysisSnapshot } from '../../libs/read-model/contract';
 
 export interface PhaseActionArgs {
   code: string;
@@ -26,17 +26,8 @@ export interface GateOpenArgs {
   by: string;
 }
 
-export interface DeliverableStateArgs {
-  meeting: string;
-  state: DeliverableState;
-  by: string;
-}
-
 export const startPhaseUpdate = defineUpdate<SubAnalysisSnapshot, [PhaseActionArgs]>('startPhase');
 export const completePhaseUpdate = defineUpdate<SubAnalysisSnapshot, [PhaseActionArgs]>('completePhase');
 export const changePhasePlanUpdate = defineUpdate<SubAnalysisSnapshot, [PhasePlanChangeArgs]>('changePhasePlan');
 export const openGateUpdate = defineUpdate<SubAnalysisSnapshot, [GateOpenArgs]>('openGate');
-export const setDeliverableStateUpdate = defineUpdate<SubAnalysisSnapshot, [DeliverableStateArgs]>(
-  'setDeliverableState',
-);
 export const stateQuery = defineQuery<SubAnalysisSnapshot>('state');

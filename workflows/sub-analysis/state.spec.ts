@@ -76,7 +76,6 @@ describe('SubAnalysisState', () => {
     expect(refusalOf(() => s.checkComplete('2B')).message).toBe('Fase 2B er ikke i gang og kan ikke afsluttes');
     expect(refusalOf(() => s.checkStart('9')).message).toBe('Analysesporet har ingen fase 9');
     expect(refusalOf(() => s.checkOpenGate('2A')).message).toBe('Fase 2A venter ikke på en port');
-    expect(refusalOf(() => s.checkDeliverable('no-such-meeting')).type).toBe('Refused');
     expect(() => s.checkStart('2B')).not.toThrow(); // ready: a lead may start it early
   });
 
@@ -149,7 +148,6 @@ describe('SubAnalysisState', () => {
       }
       s.openGate('3', 'Udvalget har givet input', 'sekretariat@example.org', (now += 3_600_000));
       s.completePhase('3', 'pl', undefined, (now += 3_600_000));
-      s.setDeliverableState('udvalg-juni', 'approved', 'sekretariat@example.org', now);
       // The August meeting is Monday 25 August 2025; its material is never approved.
       expect(s.finished(at(finishedAt) - 1)).toBe(false);
       expect(s.finished(at(finishedAt))).toBe(true);

@@ -266,10 +266,6 @@ export class SubAnalysisState {
     if (this.phases[code].gateOpenedAt) refuse(refusal.gateOpen(code));
   }
 
-  checkDeliverable(meeting: string): void {
-    if (!this.deliverables[meeting]) refuse(refusal.noDeliverable(meeting));
-  }
-
   // --- changes: each adds a history line; the caller records them -----------------------
 
   startPhase(code: string, by: string, now: number): void {
@@ -307,14 +303,6 @@ export class SubAnalysisState {
     f.gateReason = reason;
     this.note('gate-opened', historyLine.gateOpened(code, p.title, reason), now, code, by);
     this.startDuePhases(now);
-  }
-
-  setDeliverableState(meeting: string, state: DeliverableState, by: string, now: number): void {
-    const d = this.deliverables[meeting];
-    d.state = state;
-    d.approvedAt = state === 'approved' ? iso(now) : undefined;
-    const title = this.plan.meetings.find((m) => m.id === meeting)?.title ?? meeting;
-    this.note('deliverable', historyLine.deliverable(title, state), now, undefined, by);
   }
 
   /**

@@ -16,16 +16,10 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SporActivities } from '../../activities';
+import { RECORDING, SENDING } from '../activity-options';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import type { PlanChangeRecord, SubAnalysisSnapshot } from '../../libs/read-model/contract';
-import {
-  changePhasePlanUpdate,
-  completePhaseUpdate,
-  openGateUpdate,
-  setDeliverableStateUpdate,
-  startPhaseUpdate,
-  stateQuery,
-} from './messages';
+import { changePhasePlanUpdate, completePhaseUpdate, openGateUpdate, startPhaseUpdate, stateQuery } from './messages';
 import { committeeDecisionSignal } from '../meeting/messages';
 import { type SubAnalysisCarried, SubAnalysisState } from './state';
 
@@ -43,17 +37,8 @@ export interface SubAnalysisInput {
 /** Continue as new well before the history gets heavy (Temporal warns at 10,240 events). */
 const HISTORY_LIMIT = 5_000;
 
-// The activity heartbeats while it sends, so a worker dying mid-send is noticed within
-// seconds and another one retries.
-const { sendNotification } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '1 minute',
-  heartbeatTimeout: '5 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
-const { recordSubAnalysis } = proxyActivities<SporActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+const { sendNotification } = proxyActivities<SporActivities>(SENDING);
+const { recordSubAnalysis } = proxyActivities<SporActivities>(RECORDING);
 
 export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubAnalysisSnapshot> {
   const { programmeId, subAnalysisId, publicUrl } = input;
@@ -114,14 +99,6 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
       return record();
     },
     { validator: ({ code }) => state.checkOpenGate(code) },
-  );
-  setHandler(
-    setDeliverableStateUpdate,
-    ({ meeting, state: to, by }) => {
-      state.setDeliverableState(meeting, to, by, Date.now());
-      return record();
-    },
-    { validator: ({ meeting }) => state.checkDeliverable(meeting) },
   );
 
   if (!input.carried) state.noteStarted(Date.now());

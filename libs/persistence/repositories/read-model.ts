@@ -1,6 +1,8 @@
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { HistoryRecord, PlanChangeRecord, SnapshotRecord, SubAnalysisSnapshot } from '../../read-model/contract';
+import type { MeetingSnapshot } from '../../read-model/meeting';
 import { HistoryEntryEntity } from '../entities/history-entry.entity';
+import { MeetingStateEntity } from '../entities/meeting-state.entity';
 import { SubAnalysisStateEntity } from '../entities/sub-analysis-state.entity';
 import { inTransaction } from '../transactions';
 import { ProgrammeDefinitions } from './programme-definitions';
@@ -12,6 +14,40 @@ export interface HistoryLine {
   phase: string | null;
   actor: string | null;
   text: string;
+}
+
+/**
+ * History lines, each once (the key makes a retried write harmless). A meeting's lines
+ * name their sub-analysis; a sub-analysis' lines are its own.
+ */
+async function insertHistory(
+  tx: EntityManager,
+  programmeId: string,
+  history: HistoryRecord[],
+  subAnalysisId?: string,
+): Promise<void> {
+  const lines = history
+    .map((h) => ({ h, sid: h.subAnalysisId ?? subAnalysisId }))
+    .filter((l): l is { h: HistoryRecord; sid: string } => l.sid !== undefined);
+  if (!lines.length) return;
+  await tx
+    .createQueryBuilder()
+    .insert()
+    .into(HistoryEntryEntity)
+    .values(
+      lines.map(({ h, sid }) => ({
+        key: h.key,
+        programmeId,
+        subAnalysisId: sid,
+        at: h.at,
+        kind: h.kind,
+        phase: h.phase ?? null,
+        actor: h.actor ?? null,
+        text: h.text,
+      })),
+    )
+    .orIgnore()
+    .execute();
 }
 
 /** SQLite allows a limited number of bound parameters per statement. */
@@ -58,26 +94,29 @@ export class ReadModel {
           updatedAt: new Date().toISOString(),
         });
       }
-      if (history.length) {
-        await tx
-          .createQueryBuilder()
-          .insert()
-          .into(HistoryEntryEntity)
-          .values(
-            history.map((h) => ({
-              key: h.key,
-              programmeId: record.programmeId,
-              subAnalysisId: record.subAnalysisId,
-              at: h.at,
-              kind: h.kind,
-              phase: h.phase ?? null,
-              actor: h.actor ?? null,
-              text: h.text,
-            })),
-          )
-          .orIgnore()
-          .execute();
+      await insertHistory(tx, record.programmeId, history, record.subAnalysisId);
+    });
+  }
+
+  /**
+   * Writes a meeting's snapshot and the lines it adds to its sub-analyses' histories, in
+   * one transaction; like `record`, a late retry never rolls the meeting back.
+   */
+  async recordMeeting(snapshot: MeetingSnapshot, history: HistoryRecord[]): Promise<void> {
+    await inTransaction(this.dataSource, async (tx) => {
+      const states = tx.getRepository(MeetingStateEntity);
+      const row = { programmeId: snapshot.programmeId, meetingId: snapshot.meetingId };
+      await states.update(row, { version: () => 'version' });
+      const current = await states.findOneBy(row);
+      if (!current || current.version < snapshot.version) {
+        await states.save({
+          ...row,
+          version: snapshot.version,
+          snapshot: JSON.stringify(snapshot),
+          updatedAt: new Date().toISOString(),
+        });
       }
+      await insertHistory(tx, snapshot.programmeId, history);
     });
   }
 
