@@ -5,10 +5,8 @@ import { type IncomingMessage, type Server, type ServerResponse, request as http
 import { join } from 'node:path';
 import { EXE_BYTES, pdfFile, pdfText, readZip, zipOf } from '../libs/documents/test-fixtures';
 import { instantiateForYear } from '../libs/plan';
-import { Meetings } from '../libs/persistence/repositories';
+import { Meetings, ReadModel } from '../libs/persistence/repositories';
 import { loadDefaultProgramme } from '../libs/plan/default-programme';
-import { DataSource } from 'typeorm';
-import { createMeetingReadModelActivities } from '../activities/read-model/meeting-read-model.activities';
 import { TEMPORAL_CLIENT } from '../apps/api/common/tokens';
 import { meetingWorkflowId } from '../workflows/ids';
 import { RunningApp, startApp } from './support/app';
@@ -668,14 +666,11 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
     it('takes no material once the read model says the package is sent, before reading a byte', async () => {
       // The dispatch instant lies months ahead and this server does not skip time, so the
       // meeting's row is written as its workflow writes it after a dispatch (through the
-      // same activity); the workflow's own refusal, and reopening, are tested in
+      // same repository method); the workflow's own refusal, and reopening, are tested in
       // workflows/meeting. The API refuses from the read model before it reads a byte.
       const current = (await app.api.get(Meetings).snapshot(id, AUGUST))!;
       const sentAt = new Date().toISOString();
-      await createMeetingReadModelActivities(app.api.get(DataSource)).recordMeeting(
-        { ...current, version: current.version + 1, package: { sentAt } },
-        [],
-      );
+      await app.api.get(ReadModel).recordMeeting({ ...current, version: current.version + 1, package: { sentAt } }, []);
       const late = await pdfFile('For sent');
       const refused = await upload(tokens[SBV_LEAD], AUGUST, 'sbv', [
         { name: 'file', value: late, filename: 'sent.pdf' },
