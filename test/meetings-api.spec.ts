@@ -609,6 +609,34 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       expect(entries[1].bytes.equals(await second)).toBe(true);
     });
 
+    it('records decisions and serves the protocol made from them', async () => {
+      const before = await api(tokens[COMMITTEE_MEMBER], 'GET', `${meetings}/${JUNE}/protocol.pdf`);
+      expect(before.status).toBe(404);
+      const decided = await api(tokens[SECRETARIAT], 'POST', `${meetings}/${JUNE}/decisions`, {
+        items: [
+          { subAnalysis: 'sbv', outcome: 'godkendt', input: 'Udvalget ønsker særligt fokus på ventetider.' },
+          { subAnalysis: 'klima', outcome: 'udgaaet', input: 'Punktet tages op på næste møde.' },
+        ],
+      });
+      expect(decided.status).toBe(200);
+      expect(decided.body.decisions).toEqual([
+        expect.objectContaining({ subAnalysis: 'sbv', outcome: 'godkendt', decidedBy: SECRETARIAT }),
+        expect.objectContaining({ subAnalysis: 'klima', outcome: 'udgaaet' }),
+      ]);
+      const protocol = await eventually(
+        async () => {
+          const res = await api(tokens[COMMITTEE_MEMBER], 'GET', `${meetings}/${JUNE}/protocol.pdf`);
+          return res.status === 200 ? res : undefined;
+        },
+        30_000,
+        'the protocol to be made',
+      );
+      expect(protocol.headers.get('content-type')).toBe('application/pdf');
+      const text = await pdfText(protocol.bytes);
+      expect(text).toContain('særligt fokus på ventetider');
+      expect(text).toContain('Punktet tages op på næste møde');
+    });
+
     it('keeps every file and version across a restart', async () => {
       const before = await api(tokens[SECRETARIAT], 'GET', meetings);
       await app.stop();
