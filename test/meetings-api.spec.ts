@@ -689,6 +689,13 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       expect(await stored(bytes)).toBe(false);
       expect(await versions(AUGUST, 'sbv')).toEqual([]);
       expect((await storedFiles()).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      // Bytes that a version elsewhere holds stay when an upload of the same bytes fails.
+      const kept = await first;
+      const again = await upload(tokens[SBV_LEAD], AUGUST, 'sbv', [{ name: 'file', value: kept, filename: 'y.pdf' }]);
+      expect(again.status).toBe(409);
+      expect(await stored(kept)).toBe(true);
+      const v1 = await api(tokens[SECRETARIAT], 'GET', `${meetings}/${JUNE}/deliverables/sbv/versions/1`);
+      expect(v1.bytes.equals(kept)).toBe(true);
     });
 
     it('takes no material once the read model says the package is sent, before reading a byte', async () => {
