@@ -515,6 +515,10 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       const sbvItem = approved.body.agenda.find((i: { key: string }) => i.key === 'sbv');
       expect(sbvItem.attachments[0]).toMatchObject({ version: 2, file: { sha256: sha256(await second) } });
       expect(await deliverable(JUNE, 'sbv')).toMatchObject({ state: 'approved', approvedVersion: 2 });
+      // The overview shows the material as the meeting sees it.
+      const status = await api(tokens[SECRETARIAT], 'GET', `/programmes/${id}/status`);
+      const sbvStatus = status.body.subAnalyses.find((x: { id: string }) => x.id === 'sbv');
+      expect(sbvStatus.deliverables.find((d: { meeting: string }) => d.meeting === JUNE).state).toBe('approved');
       // Both versions stay, each byte for byte.
       for (const [n, b] of [
         [1, await first],
@@ -634,6 +638,15 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       expect(protocol.headers.get('content-type')).toBe('application/pdf');
       const text = await pdfText(protocol.bytes);
       expect(text).toContain('særligt fokus på ventetider');
+      // The sub-analysis shows its decision once the meeting has passed it on.
+      await eventually(
+        async () =>
+          (await api(tokens[SBV_LEAD], 'GET', `/programmes/${id}/sub-analyses/sbv`)).body.decisions.some(
+            (d: { meeting: string; outcome: string }) => d.meeting === JUNE && d.outcome === 'godkendt',
+          ),
+        30_000,
+        'the decision on the sub-analysis',
+      );
       expect(text).toContain('Punktet tages op på næste møde');
     });
 

@@ -1,7 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { Outbox, ReadModel } from '../../../libs/persistence/repositories';
+import { Meetings, Outbox, ReadModel } from '../../../libs/persistence/repositories';
 import { ScheduledEvent, computeSchedule } from '../../../libs/plan';
-import { type ProgrammeStatus, programmeStatus, scheduleProgress, subAnalysisStatus } from '../../../libs/status';
+import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
+import {
+  type ProgrammeStatus,
+  programmeStatus,
+  scheduleProgress,
+  subAnalysisStatus,
+  withMeetingMaterial,
+} from '../../../libs/status';
 import { ProgrammesService } from './programmes.service';
 
 export type { PhaseStatus, ProgrammeStatus, SubAnalysisStatus } from '../../../libs/status';
@@ -16,11 +23,21 @@ export class StatusService {
     private readonly programmes: ProgrammesService,
     private readonly readModel: ReadModel,
     private readonly outbox: Outbox,
+    private readonly meetings: Meetings,
   ) {}
+
+  /** The sub-analyses' snapshots with their material states from the meetings that own them. */
+  private async snapshots(programmeId: string): Promise<Map<string, SubAnalysisSnapshot>> {
+    const [snapshots, meetings] = await Promise.all([
+      this.readModel.snapshots(programmeId),
+      this.meetings.snapshots(programmeId),
+    ]);
+    return withMeetingMaterial(snapshots, [...meetings.values()]);
+  }
 
   async status(programmeId: string, now = new Date()): Promise<ProgrammeStatus> {
     const { plan, entity } = await this.programmes.planOf(programmeId);
-    const snapshots = await this.readModel.snapshots(programmeId);
+    const snapshots = await this.snapshots(programmeId);
     return programmeStatus(plan, { id: entity.id, title: entity.title, startedAt: entity.startedAt }, snapshots, now);
   }
 
@@ -28,16 +45,17 @@ export class StatusService {
     const { plan } = await this.programmes.planOf(programmeId);
     const planned = plan.subAnalyses.find((s) => s.id === subAnalysisId);
     if (!planned) throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
-    const [snapshot, history] = await Promise.all([
-      this.readModel.snapshot(programmeId, subAnalysisId),
+    const [snapshots, history] = await Promise.all([
+      this.snapshots(programmeId),
       this.readModel.history(programmeId, subAnalysisId),
     ]);
+    const snapshot = snapshots.get(subAnalysisId);
     return {
       ...subAnalysisStatus(plan, subAnalysisId, snapshot, now),
       track: planned.track,
       projectLeads: planned.projectLeads,
       projectOwner: planned.projectOwner,
-      decisions: [],
+      decisions: snapshot?.decisions ?? [],
       history,
     };
   }
@@ -45,7 +63,7 @@ export class StatusService {
   /** Every event of the programme, from what has happened so far and the plan for the rest. */
   async schedule(programmeId: string): Promise<ScheduledEvent[]> {
     const { plan, entity } = await this.programmes.planOf(programmeId);
-    const progress = scheduleProgress(await this.readModel.snapshots(programmeId), entity.startedAt);
+    const progress = scheduleProgress(await this.snapshots(programmeId), entity.startedAt);
     return computeSchedule(plan, progress && { ...progress, assumeOnTime: true });
   }
 
