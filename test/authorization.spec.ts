@@ -65,7 +65,8 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/', allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}`, allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}/sub-analyses/${S}`, allowed: 'everyone' },
-  { method: 'GET', path: '/assets/spor.js', allowed: 'everyone' },
+  { method: 'GET', path: `/programmes/${P}/meetings/udvalg-juni`, allowed: 'everyone' },
+  { method: 'GET', path: '/assets/js/app.js', allowed: 'everyone' },
 
   // People and tokens.
   { method: 'GET', path: '/api/me', allowed: 'authenticated' },

@@ -1,13 +1,12 @@
-import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as path from 'node:path';
-import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { instantiateForYear } from '../libs/plan';
 import { loadDefaultProgramme } from '../libs/plan/default-programme';
 import { danishDate, danishDateWithoutWeek, workingDaysText } from '../libs/texts/dates';
 import * as labels from '../libs/texts/labels';
 import { RunningApp, startApp } from './support/app';
 import { definition as smallDefinition } from './support/auth';
+import { Seen, expectCleanRun, launchChromium, openPage, screenshot, signIn, textOf } from './support/browser';
 import { eventually } from './support/process';
 
 const ADMIN = 'admin-token-for-the-pages-test-0123456789';
@@ -15,9 +14,8 @@ const SECRETARIAT = 'sekretariat@example.org';
 const SBV_LEAD = 'pl-borgerservice@example.org';
 const SBV_OTHER_LEAD = 'pl-virksomhedsservice@example.org';
 const KLIMA_LEAD = 'pl-klima@example.org';
-/** Set to a folder to keep screenshots of the pages (for looking at the layout). */
-const SCREENSHOTS = process.env.SPOR_PAGES_SCREENSHOTS;
-const CHROMIUM = process.env.SPOR_CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The overview's table of sub-analyses (the meetings' table below it is styled alike). */
+const STATUS_TABLE = 'table.overview:not(.meetings)';
 
 /** The status of a plain GET with exactly these headers. */
 function statusOf(url: string, headers: Record<string, string>): Promise<number> {
@@ -48,7 +46,7 @@ describe('web pages (Chromium, worker, API)', () => {
   const id = definition.id;
   const sbvLink = () => `${app.baseUrl}/programmes/${id}/sub-analyses/sbv`;
   /** What each browser context saw, checked after each test. */
-  let seen: { urls: string[]; unauthorisedApiCalls: string[]; problems: string[] };
+  let seen: Seen;
   const contexts: BrowserContext[] = [];
 
   async function api(token: string, method: string, urlPath: string, body?: unknown) {
@@ -61,42 +59,11 @@ describe('web pages (Chromium, worker, API)', () => {
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
 
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('request', (req) => {
-      seen.urls.push(req.url());
-      if (new URL(req.url()).pathname.startsWith('/api/') && !req.headers().authorization?.startsWith('Bearer ')) {
-        seen.unauthorisedApiCalls.push(req.url());
-      }
-    });
-    page.on('pageerror', (err) => seen.problems.push(`page error: ${err.message}`));
-    page.on('console', (msg) => {
-      // A refused fetch is logged as "Failed to load resource"; anything else is a problem.
-      if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) seen.problems.push(msg.text());
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, token: string): Promise<void> {
-    await page.getByLabel('Indtast din adgangsnøgle').fill(token);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByText('Logget ind som').waitFor();
+  function newPage(viewport?: { width: number; height: number }): Promise<Page> {
+    return openPage(browser, contexts, seen, viewport);
   }
 
   const phaseCard = (page: Page, code: string): Locator => page.locator(`li.phase[data-phase="${code}"]`);
-
-  async function textOf(locator: Locator): Promise<string> {
-    return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-  }
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
 
   beforeAll(async () => {
     app = await startApp({ SPOR_ADMIN_TOKEN: ADMIN });
@@ -117,18 +84,7 @@ describe('web pages (Chromium, worker, API)', () => {
       30_000,
       'every phase 1 to be ready',
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   beforeEach(() => {
@@ -137,16 +93,7 @@ describe('web pages (Chromium, worker, API)', () => {
 
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
-    // No token ever travels in a URL; every call to the API but the sign-in check carries one.
-    for (const token of Object.values(tokens)) {
-      expect(seen.urls.filter((u) => u.includes(token) || u.includes(encodeURIComponent(token)))).toEqual([]);
-    }
-    expect(seen.unauthorisedApiCalls).toEqual([]);
-    // Every module and style sheet came by its versioned URL, so each is cached for good and runs once.
-    const assets = seen.urls.filter((u) => new URL(u).pathname.startsWith('/assets/'));
-    expect(assets.filter((u) => !/\?v=[0-9a-f]{16}$/.test(u))).toEqual([]);
-    // Nothing was blocked by the CSP, and the script never threw.
-    expect(seen.problems).toEqual([]);
+    expectCleanRun(seen, Object.values(tokens));
   });
 
   afterAll(async () => {
@@ -155,7 +102,12 @@ describe('web pages (Chromium, worker, API)', () => {
   });
 
   it('serves one HTML shell at the page paths with a strict CSP, and its assets with types and cache headers', async () => {
-    for (const pagePath of ['/', `/programmes/${id}`, `/programmes/${id}/sub-analyses/sbv`]) {
+    for (const pagePath of [
+      '/',
+      `/programmes/${id}`,
+      `/programmes/${id}/sub-analyses/sbv`,
+      `/programmes/${id}/meetings/udvalg-juni`,
+    ]) {
       const res = await fetch(app.baseUrl + pagePath);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -372,10 +324,10 @@ describe('web pages (Chromium, worker, API)', () => {
       /^Næste møde Udvalgsmøde: foreløbige analysefund Mødedato mandag \d+\. juni \d{4} \(uge \d+\)/i,
     );
     // The next meeting comes before the table.
-    const [meetingBox, tableBox] = [await meeting.boundingBox(), await page.locator('table.overview').boundingBox()];
+    const [meetingBox, tableBox] = [await meeting.boundingBox(), await page.locator(STATUS_TABLE).boundingBox()];
     expect(meetingBox!.y).toBeLessThan(tableBox!.y);
 
-    const rows = page.locator('table.overview tbody tr');
+    const rows = page.locator(`${STATUS_TABLE} tbody tr`);
     expect(await rows.count()).toBe(definition.subAnalyses.length);
     for (const [i, sub] of definition.subAnalyses.entries()) {
       expect(await textOf(rows.nth(i).locator('th'))).toBe(sub.title);
@@ -400,7 +352,7 @@ describe('web pages (Chromium, worker, API)', () => {
     const phone = await newPage({ width: 390, height: 844 });
     await phone.goto(`${app.baseUrl}/programmes/${id}`);
     await signIn(phone, tokens[SECRETARIAT]);
-    await phone.locator('table.overview tbody tr').first().waitFor();
+    await phone.locator(`${STATUS_TABLE} tbody tr`).first().waitFor();
     // Nothing wider than the screen.
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(phone, 'overview-phone');
@@ -413,7 +365,7 @@ describe('web pages (Chromium, worker, API)', () => {
     const page = await newPage();
     await page.goto(`${app.baseUrl}/programmes/pages-overdue`);
     await signIn(page, tokens[SECRETARIAT]);
-    await page.locator('table.overview tbody tr').first().waitFor();
+    await page.locator(`${STATUS_TABLE} tbody tr`).first().waitFor();
     expect(await textOf(page.locator('.meta'))).toMatch(/^Ikke startet endnu/);
     expect(await textOf(page.locator('.next-meeting'))).toMatch(/Der er ikke flere møder i programmet\./);
     expect(await textOf(page.locator('.summary'))).toBe('2 analysespor · 3 faser over frist');

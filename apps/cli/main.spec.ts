@@ -73,6 +73,10 @@ describe('spor CLI', () => {
     expect(out).toContain('aarhus-organisationsanalyse-2027');
     expect(out).toMatch(/2027-03-23 09:00\s+12\s+Påmindelse\s+Påmindelse: fase 1 forfalder om 5 arbejdsdage/);
     expect(out).toMatch(/Statusrapport/);
+    // Phase 1 is due Friday 2 April 2027; the escalation that would follow is marked as such.
+    expect(out).toMatch(
+      /2027-04-05 09:00\s+14\s+Eskalering\s+Overskredet: fase 1 er 1 arbejdsdag over fristen fredag 2\. april 2027 – Samlet Borger- og Virksomhedsservice \(hvis fristen overskrides\)/,
+    );
   });
 
   it('writes JSON', async () => {

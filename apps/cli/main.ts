@@ -21,7 +21,7 @@ import {
   parseDefinition,
   validateDefinition,
 } from '../../libs/plan';
-import { EVENT_KIND, WEEKDAY_NAMES, danishDate } from '../../libs/texts';
+import { EVENT_KIND, EVENT_NOTE, WEEKDAY_NAMES, danishDate } from '../../libs/texts';
 
 type Write = (text: string) => void;
 
@@ -160,7 +160,7 @@ function printSchedule(events: ScheduledEvent[], out: Write): void {
         e.allDay ? e.date : e.at.slice(0, 16).replace('T', ' '),
         String(e.week),
         EVENT_KIND[e.kind],
-        e.title,
+        e.conditional ? `${e.title} (${EVENT_NOTE.conditional})` : e.title,
         String(e.recipients.length),
       ]),
     ),

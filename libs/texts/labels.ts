@@ -2,6 +2,8 @@
  * The Danish words for Spor's states and roles: one table for e-mails, history lines,
  * schedule titles, the CLI and the pages (which receive it from the API as a module).
  */
+import { AGENDA_METHOD_LABEL } from '../documents/meeting-model';
+import { OUTCOMES, type Outcome } from '../documents/outcomes';
 import type { ScheduledEventKind } from '../plan/event-kinds';
 import type { DeliverableState, PhaseState } from '../read-model/contract';
 
@@ -54,7 +56,30 @@ export const FIELD: Record<string, string> = {
   to: 'Til',
   reason: 'Begrundelse',
   note: 'Note',
+  file: 'Fil',
+  comment: 'Kommentar',
+  title: 'Titel',
+  background: 'Baggrund',
+  recommendation: 'Indstilling',
+  method: 'Metode',
+  responsible: 'Ansvarlig',
+  minutes: 'Tid (minutter)',
+  order: 'Rækkefølge',
+  date: 'Mødedato',
+  time: 'Mødetid',
+  place: 'Mødested',
+  materialDue: 'Materialefrist',
+  outcome: 'Beslutning',
+  input: 'Udvalgets bemærkninger',
 };
+
+/** The committee's decision on an agenda item, as the protocol words it: "Punktet blev …". */
+export const DECISION_OUTCOME = Object.fromEntries(
+  Object.entries(OUTCOMES).map(([key, { label }]) => [key, label]),
+) as Record<Outcome, string>;
+
+/** How the committee treats an agenda item (Metode), as the agenda names it. */
+export const AGENDA_METHOD = AGENDA_METHOD_LABEL;
 
 /** What a scheduled event is, in a word or two: the schedule's column, not its title. */
 export const EVENT_KIND: Record<ScheduledEventKind, string> = {
@@ -69,3 +94,6 @@ export const EVENT_KIND: Record<ScheduledEventKind, string> = {
   meeting: 'Udvalgsmøde',
   'status-report': 'Statusrapport',
 };
+
+/** Notes on scheduled events: `conditional`, an escalation shown only in case its deadline is missed. */
+export const EVENT_NOTE = { conditional: 'hvis fristen overskrides' };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import type { ProgrammeStatus } from '../../../libs/status';
+import { OUTCOME_KEYS } from '../../../libs/documents/outcomes';
 import { meetingSchema } from './programme.dto';
 
 const isoDate = z.string().describe('YYYY-MM-DD');
@@ -87,7 +88,16 @@ export const subAnalysisDetailSchema = subAnalysisStatusSchema.extend({
   track: z.number().int().optional(),
   projectLeads: z.array(z.string()),
   projectOwner: z.string().optional(),
-  decisions: z.array(z.unknown()),
+  /** The committee's decisions on the sub-analysis, one per meeting. */
+  decisions: z.array(
+    z.object({
+      meeting: z.string(),
+      meetingTitle: z.string(),
+      outcome: z.enum(OUTCOME_KEYS),
+      input: z.string(),
+      decidedAt: instant,
+    }),
+  ),
   history: z.array(
     z.object({
       at: instant,

@@ -7,12 +7,14 @@ import { PageAssets, PageModules, loadAssets } from './assets';
  * The paths people open in a browser, each with the module under assets/js/pages/ that
  * draws it. Every path answers with the same HTML shell; its script (app.js) receives this
  * table as js/routes.js and loads the page's module. Adding a page is a module and a line
- * here. The last is the link in every e-mail Spor sends.
+ * here. The sub-analysis page is the link in every e-mail about a phase; the meeting
+ * page the link in every e-mail about a meeting.
  */
 export const PAGES = {
   '/': 'programmes',
   '/programmes/:id': 'programme',
   '/programmes/:id/sub-analyses/:sid': 'sub-analysis',
+  '/programmes/:id/meetings/:mid': 'meeting',
 } as const satisfies PageModules;
 
 export const PAGE_PATHS = Object.keys(PAGES);
@@ -80,6 +82,6 @@ export class PageRoutes implements OnModuleInit {
   }
 }
 
-/** The web pages people use: the programmes, the secretariat's overview, a sub-analysis. */
+/** The web pages people use: the programmes, the secretariat's overview, a sub-analysis, a meeting. */
 @Module({ providers: [PageRoutes] })
 export class PagesModule {}

@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Meetings, Outbox, ReadModel } from '../../../libs/persistence/repositories';
 import { ScheduledEvent, computeSchedule } from '../../../libs/plan';
-import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import {
   type ProgrammeStatus,
   programmeStatus,
@@ -9,6 +8,7 @@ import {
   subAnalysisStatus,
   withMeetingMaterial,
 } from '../../../libs/status';
+import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import { ProgrammesService } from './programmes.service';
 
 export type { PhaseStatus, ProgrammeStatus, SubAnalysisStatus } from '../../../libs/status';
@@ -26,13 +26,13 @@ export class StatusService {
     private readonly meetings: Meetings,
   ) {}
 
-  /** The sub-analyses' snapshots with their material states from the meetings that own them. */
+  /** The sub-analyses' snapshots, their material as the meetings that own it see it. */
   private async snapshots(programmeId: string): Promise<Map<string, SubAnalysisSnapshot>> {
     const [snapshots, meetings] = await Promise.all([
       this.readModel.snapshots(programmeId),
       this.meetings.snapshots(programmeId),
     ]);
-    return withMeetingMaterial(snapshots, [...meetings.values()]);
+    return meetings.size ? withMeetingMaterial(snapshots, [...meetings.values()]) : snapshots;
   }
 
   async status(programmeId: string, now = new Date()): Promise<ProgrammeStatus> {

@@ -33,11 +33,13 @@ export function forgetToken() {
 export async function api(method, path, body, withToken = token()) {
   const headers = { accept: 'application/json' };
   if (withToken) headers.authorization = `Bearer ${withToken}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A form (a file upload) travels as multipart, its boundary set by the browser.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   const res = await fetch(`/api${path}`, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || isForm ? body : JSON.stringify(body),
     cache: 'no-store',
     credentials: 'omit',
   });
@@ -53,3 +55,47 @@ export async function api(method, path, body, withToken = token()) {
 }
 
 export const enc = encodeURIComponent;
+
+/**
+ * Fetches a file from the API with the token and hands it to the browser as a download
+ * under the name the API gives it: a plain link could not carry the token.
+ */
+export async function download(path, fallbackName) {
+  const headers = {};
+  const bearer = token();
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
+  const res = await fetch(`/api${path}`, { headers, cache: 'no-store', credentials: 'omit' });
+  if (!res.ok) {
+    let data;
+    try {
+      data = await res.json();
+    } catch {
+      data = undefined;
+    }
+    throw new ApiError(res.status, data);
+  }
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(res.headers.get('content-disposition')) || fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The file name in a Content-Disposition header, preferring the UTF-8 form (RFC 6266). */
+function fileNameOf(header) {
+  if (!header) return undefined;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename="([^"]*)"/i.exec(header);
+  return plain ? plain[1] : undefined;
+}

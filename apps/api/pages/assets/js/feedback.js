@@ -14,11 +14,13 @@ const LEADS = {
   429: 'Der er sendt for mange forespørgsler. Vent et øjeblik, og prøv igen.',
 };
 
-function explain(err) {
+/** leads: Danish words for some statuses that say more in this place than LEADS does. */
+function explain(err, leads = {}) {
   if (!(err instanceof ApiError)) {
-    return { lead: 'Spor kunne ikke nås. Tjek din forbindelse, og prøv igen.', details: [] };
+    return { lead: leads.offline || 'Spor kunne ikke nås. Tjek din forbindelse, og prøv igen.', details: [] };
   }
   const lead =
+    leads[err.status] ||
     LEADS[err.status] ||
     (err.status >= 500
       ? 'Der skete en fejl i Spor. Prøv igen om lidt, og kontakt sekretariatet, hvis det bliver ved.'
@@ -29,8 +31,8 @@ function explain(err) {
   return { lead, reason: err.message, details };
 }
 
-export function problemBox(err, attrs = {}) {
-  const { lead, reason, details } = explain(err);
+export function problemBox(err, attrs = {}, leads = {}) {
+  const { lead, reason, details } = explain(err, leads);
   return h(
     'div',
     { class: 'message message-error', role: 'alert', tabindex: '-1', ...attrs },
@@ -48,4 +50,13 @@ export function problemBox(err, attrs = {}) {
 
 export function okBox(text) {
   return h('div', { class: 'message message-ok', role: 'status', tabindex: '-1' }, h('p', {}, text));
+}
+
+/** A problem the page finds itself, before asking Spor (e.g. no file chosen). */
+export function localProblemBox(text) {
+  return h(
+    'div',
+    { class: 'message message-error', role: 'alert', tabindex: '-1' },
+    h('p', { class: 'message-lead' }, text),
+  );
 }

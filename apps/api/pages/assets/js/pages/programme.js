@@ -3,22 +3,24 @@ import { api, enc } from '../api.js';
 import { actionButton } from '../actions.js';
 import { dateText, dateWithWeek, instantText, localDate, relativeDay, workingDays } from '../dates.js';
 import { h, show } from '../dom.js';
+import { meetingPath } from '../meeting-parts.js';
+import { meetingsSection } from '../meetings-list.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { isSecretariat } from '../people.js';
-import { EVENT_KIND, PHASE_STATE } from '../texts.js';
+import { EVENT_KIND, FIELD, PHASE_STATE } from '../texts.js';
 
-function nextMeetingPanel(meeting, today) {
+function nextMeetingPanel(id, meeting, today) {
   const title = h('h2', { id: 'next-meeting-title' }, 'Næste møde');
   const panel = (...content) =>
     h('section', { class: 'card next-meeting', 'aria-labelledby': 'next-meeting-title' }, title, content);
   if (!meeting) return panel(h('p', {}, 'Der er ikke flere møder i programmet.'));
   const when = (date) => [dateWithWeek(date), h('span', { class: 'muted' }, ` · ${relativeDay(date, today)}`)];
   return panel(
-    h('p', { class: 'next-meeting-name' }, meeting.title),
+    h('p', { class: 'next-meeting-name' }, h('a', { href: meetingPath(id, meeting.id) }, meeting.title)),
     h(
       'dl',
       { class: 'facts' },
-      h('dt', {}, 'Mødedato'),
+      h('dt', {}, FIELD.date),
       h('dd', {}, when(meeting.date)),
       h('dt', {}, EVENT_KIND['material-due']),
       h('dd', {}, when(meeting.materialDue)),
@@ -66,6 +68,7 @@ export async function draw(me, { id }, flash) {
     api('GET', `/programmes/${enc(id)}/status`),
   ]);
   const plan = programme.plan;
+  const meetings = await meetingsSection(id, plan);
   const today = localDate(status.asOf, plan.timezone);
   document.title = `${programme.title} – Spor`;
   const overdue = status.subAnalyses.flatMap((s) => s.phases.filter((p) => p.overdueWorkingDays > 0));
@@ -91,7 +94,7 @@ export async function draw(me, { id }, flash) {
     ),
     flash ? flash : null,
     startButton ? h('div', { class: 'actions' }, startButton, h('span', { class: 'action-feedback' })) : null,
-    nextMeetingPanel(status.nextMeeting, today),
+    nextMeetingPanel(id, status.nextMeeting, today),
     h(
       'section',
       { 'aria-labelledby': 'overview-title' },
@@ -128,6 +131,7 @@ export async function draw(me, { id }, flash) {
         ),
       ),
     ),
+    meetings,
   );
   if (flash) flash.focus();
 }

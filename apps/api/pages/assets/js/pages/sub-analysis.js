@@ -1,38 +1,11 @@
 // GET /programmes/{id}/sub-analyses/{sid}: the link in every e-mail.
 import { api, enc } from '../api.js';
-import { dateWithWeek, instantText, localDate } from '../dates.js';
+import { deliverableSections } from '../deliverables.js';
+import { instantText, localDate } from '../dates.js';
 import { h, show } from '../dom.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { personName } from '../people.js';
 import { phaseCard } from '../phase-card.js';
-import { DELIVERABLE_STATE } from '../texts.js';
-
-function deliverables(sub, plan) {
-  if (!sub.deliverables.length) return null;
-  return h(
-    'section',
-    { 'aria-labelledby': 'deliverables-title' },
-    h('h2', { id: 'deliverables-title' }, 'Materiale til møder'),
-    h(
-      'ul',
-      { class: 'card list' },
-      sub.deliverables.map((d) => {
-        const meeting = plan.meetings.find((m) => m.id === d.meeting);
-        return h(
-          'li',
-          {},
-          h('span', { class: `tag tag-${d.state}` }, DELIVERABLE_STATE[d.state] || d.state),
-          ` ${d.title}`,
-          h(
-            'span',
-            { class: 'muted' },
-            ` · til ${meeting ? meeting.title : d.meeting} · frist ${dateWithWeek(d.materialDue)}`,
-          ),
-        );
-      }),
-    ),
-  );
-}
 
 function history(sub, plan) {
   const events = [...sub.history].reverse();
@@ -73,6 +46,7 @@ export async function draw(me, { id, sid }, flash) {
   document.title = `${sub.title} – Spor`;
   const redraw = (phase, box) => draw(me, { id, sid }, { phase, box });
   const ctx = { me, id, sid, plan, started: Boolean(programme.startedAt), today, redraw };
+  const material = await deliverableSections(ctx, sub.deliverables);
   const names = (emails) => (emails || []).map((e) => personName(plan, e)).join(', ');
 
   show(
@@ -102,7 +76,7 @@ export async function draw(me, { id, sid }, flash) {
         sub.phases.map((p) => phaseCard(ctx, p, flash && flash.phase === p.code ? flash.box : null)),
       ),
     ),
-    deliverables(sub, plan),
+    material,
     history(sub, plan),
   );
   if (flash && flash.box) flash.box.focus();
