@@ -18,6 +18,8 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/programmes ./programmes
 # The web pages' HTML, CSS and JS (tsc does not copy them to dist/; they are read from here).
 COPY --from=build /app/apps/api/pages/assets ./apps/api/pages/assets
+# DATA_DIR in docker-compose: a named volume takes this folder's owner, so node may write.
+RUN mkdir -p /var/lib/spor && chown node:node /var/lib/spor
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/main.js"]

@@ -67,8 +67,8 @@ const ROWS: Row[] = [
   { method: 'GET', path: `/programmes/${P}/sub-analyses/${S}`, allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}/reports`, allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}/reports/1999-01-01`, allowed: 'everyone' },
-  { method: 'GET', path: `/programmes/${P}/meetings/${M}`, allowed: 'everyone' },
-  { method: 'GET', path: '/assets/spor.js', allowed: 'everyone' },
+  { method: 'GET', path: `/programmes/${P}/meetings/udvalg-juni`, allowed: 'everyone' },
+  { method: 'GET', path: '/assets/js/app.js', allowed: 'everyone' },
 
   // People and tokens.
   { method: 'GET', path: '/api/me', allowed: 'authenticated' },

@@ -5,6 +5,7 @@ import { type IncomingMessage, type Server, type ServerResponse, request as http
 import { join } from 'node:path';
 import { EXE_BYTES, pdfFile, pdfText, readZip, zipOf } from '../libs/documents/test-fixtures';
 import { instantiateForYear } from '../libs/plan';
+import { Meetings, ReadModel } from '../libs/persistence/repositories';
 import { loadDefaultProgramme } from '../libs/plan/default-programme';
 import { TEMPORAL_CLIENT } from '../apps/api/common/tokens';
 import { meetingWorkflowId } from '../workflows/ids';
@@ -23,13 +24,6 @@ const LIMIT_MB = 1;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** The first weekday at least `days` days after today, as YYYY-MM-DD. */
-function weekdayAfter(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 interface Version {
   number: number;
   fileName: string;
@@ -43,8 +37,10 @@ interface Version {
 interface Part {
   name: string;
   value: Buffer | string;
-  /** Written into the part's header as given, control characters and all. */
+  /** Written into the part's header as given. */
   filename?: string;
+  /** Sent as RFC 5987 `filename*` (UTF-8, percent-encoded), as clients send names that need it. */
+  filenameStar?: string;
 }
 
 /** A multipart/form-data body built by hand, so a file name reaches the server byte for byte. */
@@ -52,8 +48,13 @@ function multipart(parts: Part[]): { body: Buffer; contentType: string } {
   const boundary = `----spor-test-${Math.random().toString(36).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const part of parts) {
-    const filename = part.filename === undefined ? '' : `; filename="${part.filename}"`;
-    const type = part.filename === undefined ? '' : '\r\nContent-Type: application/octet-stream';
+    const filename =
+      part.filenameStar !== undefined
+        ? `; filename*=UTF-8''${encodeURIComponent(part.filenameStar)}`
+        : part.filename === undefined
+          ? ''
+          : `; filename="${part.filename}"`;
+    const type = filename === '' ? '' : '\r\nContent-Type: application/octet-stream';
     chunks.push(
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"${filename}${type}\r\n\r\n`),
     );
@@ -457,7 +458,7 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
     beforeAll(async () => {
       // The meeting workflow, started by the programme, has written its snapshot.
       await eventually(
-        async () => (await api(tokens[SECRETARIAT], 'GET', `${meetings}/${JUNE}`)).body.version > 0,
+        async () => (await app.api.get(Meetings).snapshot(id, JUNE)) !== undefined,
         30_000,
         'the June meeting workflow to write the read model',
       );
@@ -514,6 +515,10 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       const sbvItem = approved.body.agenda.find((i: { key: string }) => i.key === 'sbv');
       expect(sbvItem.attachments[0]).toMatchObject({ version: 2, file: { sha256: sha256(await second) } });
       expect(await deliverable(JUNE, 'sbv')).toMatchObject({ state: 'approved', approvedVersion: 2 });
+      // The overview shows the material as the meeting sees it.
+      const status = await api(tokens[SECRETARIAT], 'GET', `/programmes/${id}/status`);
+      const sbvStatus = status.body.subAnalyses.find((x: { id: string }) => x.id === 'sbv');
+      expect(sbvStatus.deliverables.find((d: { meeting: string }) => d.meeting === JUNE).state).toBe('approved');
       // Both versions stay, each byte for byte.
       for (const [n, b] of [
         [1, await first],
@@ -538,7 +543,7 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       expect(traversal.status).toBe(201);
       expect(traversal.body.fileName).toBe('passwd.pdf');
       const control = await upload(tokens[KLIMA_LEAD], JUNE, 'klima', [
-        { name: 'file', value: bytes, filename: 'C:\\Users\\x\\bi\u0007lag\u001b[31m.docx' },
+        { name: 'file', value: bytes, filenameStar: 'C:\\Users\\x\\bi\u0007lag\u001b[31m\u202e.docx' },
       ]);
       expect(control.status).toBe(201);
       expect(control.body.fileName).toBe('bilag[31m.pdf');
@@ -608,43 +613,41 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       expect(entries[1].bytes.equals(await second)).toBe(true);
     });
 
-    it('takes no material once the package is sent, until the secretariat reopens the meeting', async () => {
-      // Moved close enough that its package is due now: the workflow sends it at once.
-      const moved = await api(tokens[SECRETARIAT], 'PATCH', `${meetings}/${JUNE}`, {
-        date: weekdayAfter(2),
-        materialDue: weekdayAfter(0),
-        reason: 'Ekstraordinært møde',
+    it('records decisions and serves the protocol made from them', async () => {
+      const before = await api(tokens[COMMITTEE_MEMBER], 'GET', `${meetings}/${JUNE}/protocol.pdf`);
+      expect(before.status).toBe(404);
+      const decided = await api(tokens[SECRETARIAT], 'POST', `${meetings}/${JUNE}/decisions`, {
+        items: [
+          { subAnalysis: 'sbv', outcome: 'godkendt', input: 'Udvalget ønsker særligt fokus på ventetider.' },
+          { subAnalysis: 'klima', outcome: 'udgaaet', input: 'Punktet tages op på næste møde.' },
+        ],
       });
-      expect(moved.status).toBe(200);
-      const sent = await eventually(
-        async () => {
-          const m = (await api(tokens[SECRETARIAT], 'GET', `${meetings}/${JUNE}`)).body;
-          return m.package.sentAt ? m : undefined;
-        },
-        60_000,
-        'the package to be sent',
-      );
-      const pkg = await api(tokens[COMMITTEE_MEMBER], 'GET', `${meetings}/${JUNE}/package`);
-      expect(pkg.status).toBe(200);
-      expect(sha256(pkg.bytes)).toBe(sent.package.zipSha256);
-      const agenda = await api(tokens[COMMITTEE_MEMBER], 'GET', `${meetings}/${JUNE}/agenda.pdf`);
-      expect(sha256(agenda.bytes)).toBe(sent.package.agendaSha256);
-
-      const late = await pdfFile('For sent');
-      const refused = await upload(tokens[SBV_LEAD], JUNE, 'sbv', [
-        { name: 'file', value: late, filename: 'sent.pdf' },
+      expect(decided.status).toBe(200);
+      expect(decided.body.decisions).toEqual([
+        expect.objectContaining({ subAnalysis: 'sbv', outcome: 'godkendt', decidedBy: SECRETARIAT }),
+        expect.objectContaining({ subAnalysis: 'klima', outcome: 'udgaaet' }),
       ]);
-      expect(refused.status).toBe(409);
-      expect(refused.body.message).toMatch(/reopen/);
-      expect(await stored(late)).toBe(false);
-      expect(await versions(JUNE, 'sbv')).toHaveLength(2);
-
-      expect(
-        (await api(tokens[SECRETARIAT], 'POST', `${meetings}/${JUNE}/reopen`, { reason: 'Rettelse' })).status,
-      ).toBe(200);
-      const after = await upload(tokens[SBV_LEAD], JUNE, 'sbv', [{ name: 'file', value: late, filename: 'sent.pdf' }]);
-      expect(after.status).toBe(201);
-      expect(after.body.number).toBe(3);
+      const protocol = await eventually(
+        async () => {
+          const res = await api(tokens[COMMITTEE_MEMBER], 'GET', `${meetings}/${JUNE}/protocol.pdf`);
+          return res.status === 200 ? res : undefined;
+        },
+        30_000,
+        'the protocol to be made',
+      );
+      expect(protocol.headers.get('content-type')).toBe('application/pdf');
+      const text = await pdfText(protocol.bytes);
+      expect(text).toContain('særligt fokus på ventetider');
+      // The sub-analysis shows its decision once the meeting has passed it on.
+      await eventually(
+        async () =>
+          (await api(tokens[SBV_LEAD], 'GET', `/programmes/${id}/sub-analyses/sbv`)).body.decisions.some(
+            (d: { meeting: string; outcome: string }) => d.meeting === JUNE && d.outcome === 'godkendt',
+          ),
+        30_000,
+        'the decision on the sub-analysis',
+      );
+      expect(text).toContain('Punktet tages op på næste møde');
     });
 
     it('keeps every file and version across a restart', async () => {
@@ -680,13 +683,13 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
           }
         }
       }
-      expect((await versions(JUNE, 'sbv')).map((v) => v.number)).toEqual([1, 2, 3]);
+      expect((await versions(JUNE, 'sbv')).map((v) => v.number)).toEqual([1, 2]);
     });
 
     it('leaves no file and no version when the workflow cannot take the upload', async () => {
       // A meeting whose workflow has stopped: the bytes are stored before the Update fails.
       await eventually(
-        async () => (await api(tokens[SECRETARIAT], 'GET', `${meetings}/${AUGUST}`)).body.version > 0,
+        async () => (await app.api.get(Meetings).snapshot(id, AUGUST)) !== undefined,
         30_000,
         'the August meeting workflow to write the read model',
       );
@@ -699,6 +702,31 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       expect(await stored(bytes)).toBe(false);
       expect(await versions(AUGUST, 'sbv')).toEqual([]);
       expect((await storedFiles()).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      // Bytes that a version elsewhere holds stay when an upload of the same bytes fails.
+      const kept = await first;
+      const again = await upload(tokens[SBV_LEAD], AUGUST, 'sbv', [{ name: 'file', value: kept, filename: 'y.pdf' }]);
+      expect(again.status).toBe(409);
+      expect(await stored(kept)).toBe(true);
+      const v1 = await api(tokens[SECRETARIAT], 'GET', `${meetings}/${JUNE}/deliverables/sbv/versions/1`);
+      expect(v1.bytes.equals(kept)).toBe(true);
+    });
+
+    it('takes no material once the read model says the package is sent, before reading a byte', async () => {
+      // The dispatch instant lies months ahead and this server does not skip time, so the
+      // meeting's row is written as its workflow writes it after a dispatch (through the
+      // same repository method); the workflow's own refusal, and reopening, are tested in
+      // workflows/meeting. The API refuses from the read model before it reads a byte.
+      const current = (await app.api.get(Meetings).snapshot(id, AUGUST))!;
+      const sentAt = new Date().toISOString();
+      await app.api.get(ReadModel).recordMeeting({ ...current, version: current.version + 1, package: { sentAt } }, []);
+      const late = await pdfFile('For sent');
+      const refused = await upload(tokens[SBV_LEAD], AUGUST, 'sbv', [
+        { name: 'file', value: late, filename: 'sent.pdf' },
+      ]);
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toMatch(/reopen/);
+      expect(await stored(late)).toBe(false);
+      expect(await versions(AUGUST, 'sbv')).toEqual([]);
     });
   });
 });

@@ -9,7 +9,7 @@ import { agendaPdf } from '../../libs/documents/agenda-pdf';
 import type { Agenda, MeetingHeader } from '../../libs/documents/meeting-model';
 import { meetingInvitation } from '../../libs/documents/meeting-invitation';
 import { ACCEPTED_TYPES } from '../../libs/documents/file-types';
-import { packageZip } from '../../libs/documents/package-zip';
+import { type PackageAttachment, packageZip } from '../../libs/documents/package-zip';
 import { protocolPdf } from '../../libs/documents/protocol-pdf';
 import type { AgendaItem, Decision } from '../../libs/read-model/meeting';
 import type { FileStore } from '../files/file-store';
@@ -78,30 +78,30 @@ export function agendaModel(details: MeetingDetails, agenda: AgendaItem[], creat
   };
 }
 
+/** The files the package carries: every attachment with an approved file, named by its place on the agenda. */
+export function packageAttachments(agenda: AgendaItem[]): PackageAttachment[] {
+  return agenda.flatMap((item) =>
+    item.attachments
+      .filter((a) => a.file)
+      .map((a) => ({
+        item: item.number,
+        attachment: Number(a.number.split('.')[1]),
+        title: a.title,
+        ext: ACCEPTED_TYPES[a.file!.kind].ext,
+        sha256: a.file!.sha256,
+        size: a.file!.size,
+      })),
+  );
+}
+
 export function createMeetingDocumentActivities(files: FileStore) {
   return {
     async assemblePackage(req: PackageRequest): Promise<AssembledPackage> {
       const agenda = await agendaPdf(agendaModel(req.details, req.agenda, req.createdAt));
       const storedAgenda = await files.put(agenda, DOCUMENT_LIMIT);
       const head = header(req.details, req.createdAt);
-      const zip = packageZip(
-        {
-          header: head,
-          agendaPdf: agenda,
-          attachments: req.agenda.flatMap((item) =>
-            item.attachments
-              .filter((a) => a.file)
-              .map((a) => ({
-                item: item.number,
-                attachment: Number(a.number.split('.')[1]),
-                title: a.title,
-                ext: ACCEPTED_TYPES[a.file!.kind].ext,
-                sha256: a.file!.sha256,
-                size: a.file!.size,
-              })),
-          ),
-        },
-        (sha) => files.open(sha),
+      const zip = packageZip({ header: head, agendaPdf: agenda, attachments: packageAttachments(req.agenda) }, (sha) =>
+        files.open(sha),
       );
       const storedZip = await files.put(Readable.from(zip), DOCUMENT_LIMIT);
       const name = (email: string) => req.details.people[email];

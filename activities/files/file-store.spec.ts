@@ -116,6 +116,15 @@ describe('FileStore', () => {
     expect(await new FileStore(join(dataDir, 'tom')).removeLeftovers()).toBe(0);
   });
 
+  it('removes a stored file, and does nothing for one it does not have', async () => {
+    const stored = await store.put(Buffer.from('trukket tilbage'), 1024);
+    await store.remove(stored.sha256);
+    expect(await store.has(stored.sha256)).toBe(false);
+    expect(await filesOnDisk()).toEqual([]);
+    await expect(store.remove(stored.sha256)).resolves.toBeUndefined();
+    await expect(store.remove('../../etc/passwd')).rejects.toBeInstanceOf(FileNotFound);
+  });
+
   it('answers FileNotFound for unknown and malformed addresses', async () => {
     await expect(store.read('0'.repeat(64))).rejects.toBeInstanceOf(FileNotFound);
     await expect(store.open('0'.repeat(64))).rejects.toBeInstanceOf(FileNotFound);

@@ -174,6 +174,7 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
     }
   };
 
+  if (!input.carried) state.noteStarted();
   for (;;) {
     seenVersion = state.version;
     await record();

@@ -119,6 +119,11 @@ export class MeetingState {
     };
   }
 
+  /** A meeting workflow that has begun: its first snapshot is version 1, so readers can tell it from the plan's. */
+  noteStarted(): void {
+    this.bump();
+  }
+
   carried(): MeetingCarried {
     return { ...this.carriedState, definition: this.definition };
   }

@@ -4,8 +4,12 @@ import type { Readable } from 'node:stream';
 import { FileNotFound, FileStore } from '../../../activities/files';
 import type { AcceptedUpload } from '../../../activities/files';
 import type { SporConfig } from '../../../libs/config';
-import { type MeetingDetails, agendaModel } from '../../../activities/documents/meeting-documents.activities';
-import { ACCEPTED_TYPES, agendaFileName, agendaPdf, packageZip } from '../../../libs/documents';
+import {
+  type MeetingDetails,
+  agendaModel,
+  packageAttachments,
+} from '../../../activities/documents/meeting-documents.activities';
+import { agendaFileName, agendaPdf, packageZip } from '../../../libs/documents';
 import type { ProgrammeDefinition, ProgrammePlan } from '../../../libs/plan';
 import { Meetings } from '../../../libs/persistence/repositories';
 import type {
@@ -132,24 +136,9 @@ export class MeetingsService {
       }
       return { ...(await this.open({ sha256 })), fileName };
     }
-    const attachments = meeting.agenda.flatMap((item) =>
-      item.attachments.flatMap((a) =>
-        a.file
-          ? [
-              {
-                item: item.number,
-                attachment: Number(a.number.split('.')[1]),
-                title: a.title,
-                ext: ACCEPTED_TYPES[a.file.kind].ext,
-                sha256: a.file.sha256,
-                size: a.file.size,
-              },
-            ]
-          : [],
-      ),
-    );
-    const stream = packageZip({ header: agenda, agendaPdf: await agendaPdf(agenda), attachments }, (sha256) =>
-      this.store.open(sha256),
+    const stream = packageZip(
+      { header: agenda, agendaPdf: await agendaPdf(agenda), attachments: packageAttachments(meeting.agenda) },
+      (sha256) => this.store.open(sha256),
     );
     return { stream, fileName };
   }

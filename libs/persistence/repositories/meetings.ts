@@ -1,6 +1,7 @@
 import { type DataSource, Like } from 'typeorm';
 import type { MeetingSnapshot } from '../../read-model/meeting';
 import { MeetingStateEntity } from '../entities/meeting-state.entity';
+import { ParsedSnapshots } from './parsed-snapshots';
 
 /**
  * The meetings' read model as readers see it: the latest snapshot each meeting
@@ -8,7 +9,7 @@ import { MeetingStateEntity } from '../entities/meeting-state.entity';
  * snapshots are kept by version, so a row's text is parsed again only when it moved on.
  */
 export class Meetings {
-  private readonly parsedRows = new Map<string, { version: number; snapshot: MeetingSnapshot }>();
+  private readonly parsedRows = new ParsedSnapshots<MeetingSnapshot>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -39,11 +40,6 @@ export class Meetings {
   }
 
   private parsed(row: MeetingStateEntity): MeetingSnapshot {
-    const key = `${row.programmeId}\u0000${row.meetingId}`;
-    const hit = this.parsedRows.get(key);
-    if (hit && hit.version >= row.version) return hit.snapshot;
-    const snapshot = JSON.parse(row.snapshot) as MeetingSnapshot;
-    this.parsedRows.set(key, { version: row.version, snapshot });
-    return snapshot;
+    return this.parsedRows.parse([row.programmeId, row.meetingId], row);
   }
 }

@@ -5,6 +5,7 @@ import { HistoryEntryEntity } from '../entities/history-entry.entity';
 import { MeetingStateEntity } from '../entities/meeting-state.entity';
 import { SubAnalysisStateEntity } from '../entities/sub-analysis-state.entity';
 import { inTransaction } from '../transactions';
+import { ParsedSnapshots } from './parsed-snapshots';
 import { ProgrammeDefinitions } from './programme-definitions';
 
 /** One line of a sub-analysis' history as readers see it. */
@@ -59,7 +60,7 @@ const SLICE = 500;
  * parsed again only when its workflow has written a newer one.
  */
 export class ReadModel {
-  private readonly parsedRows = new Map<string, { version: number; snapshot: SubAnalysisSnapshot }>();
+  private readonly parsedRows = new ParsedSnapshots<SubAnalysisSnapshot>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -155,15 +156,10 @@ export class ReadModel {
   }
 
   private cached(programmeId: string, subAnalysisId: string) {
-    return this.parsedRows.get(`${programmeId}\u0000${subAnalysisId}`);
+    return this.parsedRows.cached([programmeId, subAnalysisId]);
   }
 
   private parsed(row: SubAnalysisStateEntity): SubAnalysisSnapshot {
-    const key = `${row.programmeId}\u0000${row.subAnalysisId}`;
-    const hit = this.parsedRows.get(key);
-    if (hit && hit.version >= row.version) return hit.snapshot;
-    const snapshot = JSON.parse(row.snapshot) as SubAnalysisSnapshot;
-    this.parsedRows.set(key, { version: row.version, snapshot });
-    return snapshot;
+    return this.parsedRows.parse([row.programmeId, row.subAnalysisId], row);
   }
 }
