@@ -25,6 +25,7 @@ describe('replay of recorded workflow histories', () => {
         'programme-2026-12',
         'sub-analysis-sbv-2026-12',
         'meeting-juni-2026-12',
+        'status-reports-2026-12',
       ]),
     );
   });

@@ -4,7 +4,12 @@ import { temporal } from '@temporalio/proto';
 import { NotificationEntity } from '../../libs/persistence';
 import { calendarOf, computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
-import { meetingWorkflowId, programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
+import {
+  meetingWorkflowId,
+  programmeWorkflowId,
+  statusReportWorkflowId,
+  subAnalysisWorkflowId,
+} from '../../workflows/ids';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis/messages';
 import { kindsSentBy } from '../../libs/plan';
@@ -310,6 +315,7 @@ describe('the Aarhus programme on the time-skipping test server, March to August
         ['sub-analysis-sbv', subAnalysisWorkflowId(programmeId, 'sbv')],
         ['sub-analysis-klima', subAnalysisWorkflowId(programmeId, 'klima')],
         ['meeting-juni', meetingWorkflowId(programmeId, 'udvalg-juni')],
+        ['status-reports', statusReportWorkflowId(programmeId)],
       ];
       for (const [name, workflowId] of ids) {
         const history = await client.workflow.getHandle(workflowId).fetchHistory();
