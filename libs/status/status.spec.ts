@@ -1,7 +1,7 @@
 import { computePlan } from '../plan';
 import { defaultDefinition } from '../plan/test-fixtures';
 import { type SubAnalysisSnapshot, notStartedSnapshot } from '../read-model/contract';
-import { programmeStatus, scheduleProgress, subAnalysisStatus, withMeetingMaterial } from './status';
+import { decisionsOn, programmeStatus, scheduleProgress, subAnalysisStatus, withMeetingMaterial } from './status';
 
 // The Aarhus 2025 programme: sbv's phase 1 is due Friday 2025-03-28, its 2B on
 // 2025-04-16; material for the June meeting (Monday 2025-06-02) is due 2025-05-05,
@@ -152,6 +152,31 @@ describe('withMeetingMaterial', () => {
         approvedAt: '2025-05-02T10:00:00.000Z',
       },
       { meeting: 'udvalg-august', title: 'B', materialDue: '2025-08-08', state: 'submitted' },
+    ]);
+  });
+});
+
+describe('decisionsOn', () => {
+  it('lists a sub-analysis’ decisions from the meetings that took them, in meeting order', () => {
+    const decision = (subAnalysis: string, outcome: 'godkendt' | 'udgaaet', decidedAt: string) => ({
+      subAnalysis,
+      outcome,
+      input: `input ${subAnalysis}`,
+      decidedAt,
+      decidedBy: 'sekretariat@example.org',
+    });
+    const meetings = [
+      { meetingId: 'aug', title: 'August', date: '2025-08-25', decisions: [decision('sbv', 'udgaaet', 'b')] },
+      {
+        meetingId: 'jun',
+        title: 'Juni',
+        date: '2025-06-02',
+        decisions: [decision('sbv', 'godkendt', 'a'), decision('klima', 'godkendt', 'a')],
+      },
+    ];
+    expect(decisionsOn('sbv', meetings)).toEqual([
+      { meeting: 'jun', meetingTitle: 'Juni', outcome: 'godkendt', input: 'input sbv', decidedAt: 'a' },
+      { meeting: 'aug', meetingTitle: 'August', outcome: 'udgaaet', input: 'input sbv', decidedAt: 'b' },
     ]);
   });
 });

@@ -181,3 +181,23 @@ export function withMeetingMaterial(
   }
   return result;
 }
+
+/** A sub-analysis' decisions as the meetings that took them recorded them, in meeting order. */
+export function decisionsOn(
+  subAnalysisId: string,
+  meetings: readonly Pick<MeetingSnapshot, 'meetingId' | 'title' | 'date' | 'decisions'>[],
+): NonNullable<SubAnalysisSnapshot['decisions']> {
+  return [...meetings]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .flatMap((m) =>
+      m.decisions
+        .filter((d) => d.subAnalysis === subAnalysisId)
+        .map((d) => ({
+          meeting: m.meetingId,
+          meetingTitle: m.title,
+          outcome: d.outcome,
+          input: d.input,
+          decidedAt: d.decidedAt,
+        })),
+    );
+}

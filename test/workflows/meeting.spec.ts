@@ -142,6 +142,9 @@ describe('a committee meeting on the time-skipping test server, from material to
       const sent = await meeting.query(meetingQuery);
       expect(sent.package.sentAt).toBeDefined();
 
+      // A sub-analysis whose workflow has ended can still be decided on.
+      await client.workflow.getHandle(subAnalysisWorkflowId(programmeId, 'ledige')).terminate('finished early');
+
       // After the meeting: sbv's item approved with input, klima's dropped.
       await kit.sleepUntil(at(june.meeting, '17:00'));
       await meeting.executeUpdate(recordDecisionsUpdate, {
@@ -150,6 +153,7 @@ describe('a committee meeting on the time-skipping test server, from material to
             items: [
               { subAnalysis: 'sbv', outcome: 'godkendt', input: 'Udvalget ønsker scenarie B uddybet i fase 3.' },
               { subAnalysis: 'klima', outcome: 'udgaaet', input: '' },
+              { subAnalysis: 'ledige', outcome: 'taget-til-efterretning', input: '' },
             ],
             by: SECRETARIAT,
           },

@@ -151,7 +151,12 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
     } else {
       // Each sub-analysis hears of its decision first; its gate opens from there.
       for (const { subAnalysisWorkflow, decision } of task.decisions) {
-        await getExternalWorkflowHandle(subAnalysisWorkflow).signal(committeeDecisionSignal, decision);
+        try {
+          await getExternalWorkflowHandle(subAnalysisWorkflow).signal(committeeDecisionSignal, decision);
+        } catch {
+          // A sub-analysis whose workflow has finished (its phases all done) has no gate
+          // left to open; the decision stands on the meeting and in the protocol.
+        }
       }
       const snapshot = state.snapshot(Date.now());
       const protocol = await renderProtocol({

@@ -6,6 +6,7 @@ import {
   programmeStatus,
   scheduleProgress,
   subAnalysisStatus,
+  decisionsOn,
   withMeetingMaterial,
 } from '../../../libs/status';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
@@ -45,9 +46,10 @@ export class StatusService {
     const { plan } = await this.programmes.planOf(programmeId);
     const planned = plan.subAnalyses.find((s) => s.id === subAnalysisId);
     if (!planned) throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
-    const [snapshots, history] = await Promise.all([
+    const [snapshots, history, meetings] = await Promise.all([
       this.snapshots(programmeId),
       this.readModel.history(programmeId, subAnalysisId),
+      this.meetings.snapshots(programmeId),
     ]);
     const snapshot = snapshots.get(subAnalysisId);
     return {
@@ -55,7 +57,8 @@ export class StatusService {
       track: planned.track,
       projectLeads: planned.projectLeads,
       projectOwner: planned.projectOwner,
-      decisions: snapshot?.decisions ?? [],
+      // The meetings own their decisions; a sub-analysis that finished before one still has it.
+      decisions: meetings.size ? decisionsOn(subAnalysisId, [...meetings.values()]) : (snapshot?.decisions ?? []),
       history,
     };
   }
