@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
 import { MeetingsModule } from './meetings/meetings.module';
+import { FileStore } from '../../activities/files/file-store';
 import { PagesModule } from './pages/pages.module';
 import { RepositoriesModule } from './common/repositories.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -42,6 +43,8 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: CONFIG, useValue: config },
+        // One file store for uploads, downloads, packages and reports (the worker has its own).
+        { provide: FileStore, useValue: new FileStore(config.dataDir) },
         {
           provide: TEMPORAL_CLIENT,
           useFactory: () => connectClient(config),
@@ -53,7 +56,7 @@ export class AppModule {
           useFactory: (client: Client) => ({ onApplicationShutdown: () => client.connection.close() }),
         },
       ],
-      exports: [CONFIG, TEMPORAL_CLIENT],
+      exports: [CONFIG, TEMPORAL_CLIENT, FileStore],
       global: true,
     };
   }

@@ -49,8 +49,42 @@ export function checkPhaseWeeksChange(
 ): Problem[] {
   const sIndex = def.subAnalyses.findIndex((s) => s.id === subAnalysisId);
   const pIndex = sIndex < 0 ? -1 : def.subAnalyses[sIndex].phases.findIndex((p) => p.code === code);
-  const prefix = `subAnalyses[${sIndex}].phases[${pIndex}].`;
-  return validateDefinition(withPhaseWeeks(def, subAnalysisId, code, change)).errors.map((e) => ({
+  return problemsOf(withPhaseWeeks(def, subAnalysisId, code, change), `subAnalyses[${sIndex}].phases[${pIndex}].`);
+}
+
+/** A meeting's new date, time, place or material deadline (dates as YYYY-MM-DD). */
+export interface MeetingChange {
+  date?: string;
+  time?: string;
+  place?: string;
+  materialDue?: string;
+}
+
+/** The definition with one meeting changed; an unknown meeting leaves it unchanged. */
+export function withMeetingChange(
+  def: ProgrammeDefinition,
+  meetingId: string,
+  change: MeetingChange,
+): ProgrammeDefinition {
+  const given = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+  return {
+    ...def,
+    committee: {
+      ...def.committee,
+      meetings: def.committee.meetings.map((m) => (m.id === meetingId ? { ...m, ...given } : m)),
+    },
+  };
+}
+
+/** Every problem the programme with a changed meeting would have; paths inside the meeting relative to it. */
+export function checkMeetingChange(def: ProgrammeDefinition, meetingId: string, change: MeetingChange): Problem[] {
+  const index = def.committee.meetings.findIndex((m) => m.id === meetingId);
+  return problemsOf(withMeetingChange(def, meetingId, change), `committee.meetings[${index}].`);
+}
+
+/** A changed definition's errors, with paths inside the changed part given relative to it. */
+function problemsOf(changed: ProgrammeDefinition, prefix: string): Problem[] {
+  return validateDefinition(changed).errors.map((e) => ({
     path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path,
     message: e.message,
   }));

@@ -3,6 +3,7 @@
  * Every Update answers the meeting's new snapshot, written to the read model first.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { MeetingChange } from '../../libs/plan/changes';
 import type { AgendaItemSettings, DecisionOutcome, MeetingSnapshot, StoredFile } from '../../libs/read-model/meeting';
 
 export interface SubmitDeliverableArgs {
@@ -27,11 +28,7 @@ export interface AgendaItemArgs {
   by: string;
 }
 
-export interface MeetingChangeArgs {
-  date?: string;
-  time?: string;
-  place?: string;
-  materialDue?: string;
+export interface MeetingChangeArgs extends MeetingChange {
   reason: string;
   by: string;
 }

@@ -6,12 +6,13 @@
  * beside it; the workflow file wires Temporal to it.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { badInput, refuse } from '../failures';
 import { type AgendaMethod, standingItems } from '../../libs/documents/meeting-model';
 import { OUTCOMES } from '../../libs/documents/outcomes';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import { type PlannedMeeting, type PlannedSubAnalysis, type ProgrammePlan, computePlan } from '../../libs/plan/plan';
 import { type ScheduledEvent, deliverableReminders, packageDispatch } from '../../libs/plan/schedule';
-import { validateDefinition } from '../../libs/plan/validate';
+import { checkMeetingChange, withMeetingChange } from '../../libs/plan/changes';
 import { addDays } from '../../libs/plan/working-days';
 import type { DeliverableState, HistoryRecord } from '../../libs/read-model/contract';
 import type {
@@ -71,10 +72,6 @@ export type MeetingTask =
   | { kind: 'notify'; message: NotificationRequest; eventKey?: string }
   | { kind: 'package'; event: ScheduledEvent }
   | { kind: 'protocol'; number: number; decisions: { subAnalysisWorkflow: string; decision: CommitteeDecision }[] };
-
-function refuse(reason: string): never {
-  throw ApplicationFailure.nonRetryable(reason, 'Refused');
-}
 
 export class MeetingState {
   private definition: ProgrammeDefinition;
@@ -302,24 +299,13 @@ export class MeetingState {
   }
 
   checkChange(change: MeetingChangeArgs): void {
-    const changed = this.withChange(change);
-    const m = this.definition.committee.meetings.find((x) => x.id === this.ids.meetingId)!;
-    const n = changed.committee.meetings.find((x) => x.id === this.ids.meetingId)!;
-    if (JSON.stringify(m) === JSON.stringify(n)) refuse(meetingRefusal.noChange);
-    const index = changed.committee.meetings.indexOf(n);
-    const prefix = `committee.meetings[${index}].`;
-    const problems = validateDefinition(changed).errors.map((e) => ({
-      path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path,
-      message: e.message,
-    }));
-    if (problems.length) {
-      throw ApplicationFailure.create({
-        message: `${meetingRefusal.invalidChange}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-        type: 'BadInput',
-        nonRetryable: true,
-        details: [problems],
-      });
-    }
+    const { reason: _reason, by: _by, ...what } = change;
+    const changed = withMeetingChange(this.definition, this.ids.meetingId, what);
+    const meetingIn = (d: ProgrammeDefinition) => d.committee.meetings.find((x) => x.id === this.ids.meetingId);
+    if (JSON.stringify(meetingIn(this.definition)) === JSON.stringify(meetingIn(changed)))
+      refuse(meetingRefusal.noChange);
+    const problems = checkMeetingChange(this.definition, this.ids.meetingId, what);
+    if (problems.length) badInput(meetingRefusal.invalidChange, problems);
   }
 
   checkReopen(): void {
@@ -425,7 +411,8 @@ export class MeetingState {
 
   change(change: MeetingChangeArgs, now: number): void {
     const before = this.meeting;
-    this.definition = this.withChange(change);
+    const { reason: _reason, by: _by, ...what } = change;
+    this.definition = withMeetingChange(this.definition, this.ids.meetingId, what);
     this.replan();
     const after = this.meeting;
     const lines = (['date', 'time', 'place', 'materialDue'] as const)
@@ -644,26 +631,6 @@ export class MeetingState {
   }
 
   // ------------------------------------------------------------------------------------------
-
-  private withChange(change: MeetingChangeArgs): ProgrammeDefinition {
-    return {
-      ...this.definition,
-      committee: {
-        ...this.definition.committee,
-        meetings: this.definition.committee.meetings.map((m) =>
-          m.id !== this.ids.meetingId
-            ? m
-            : {
-                ...m,
-                ...(change.date !== undefined ? { date: change.date } : {}),
-                ...(change.materialDue !== undefined ? { materialDue: change.materialDue } : {}),
-                ...(change.time !== undefined ? { time: change.time } : {}),
-                ...(change.place !== undefined ? { place: change.place } : {}),
-              },
-        ),
-      },
-    };
-  }
 
   private queueMessage(
     key: string,

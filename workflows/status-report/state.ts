@@ -4,7 +4,7 @@
  * are done. Pure, unit-tested beside it; the dates come from the plan library
  * (statusReportEvents, statusNoteRequestTimes), as the API's schedule shows them.
  */
-import { ApplicationFailure } from '@temporalio/common';
+import { refuse } from '../failures';
 import type { NotificationRequest } from '../../activities/mail/mail.activities';
 import type { MakeReportRequest } from '../../activities/reports/status-report.activities';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
@@ -43,10 +43,6 @@ interface Step {
 export type StatusReportTask =
   | { kind: 'notify'; key: string; messages: NotificationRequest[] }
   | { kind: 'report'; key: string; id: string; at: string };
-
-function refuse(reason: string): never {
-  throw ApplicationFailure.nonRetryable(reason, 'Refused');
-}
 
 export class StatusReportState {
   private readonly plan: ProgrammePlan;

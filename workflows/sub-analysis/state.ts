@@ -8,6 +8,7 @@
  * the same calls give the same answers in a test and on replay.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { badInput, refuse } from '../failures';
 // The plan library by module, not through its index, which also brings the YAML parser
 // into the workflow bundle.
 import { type PhaseWeeksChange, checkPhaseWeeksChange, withPhaseWeeks } from '../../libs/plan/changes';
@@ -88,11 +89,6 @@ export interface RuleVersions {
 
 /** Escalations repeat until completion; the horizon only bounds each computation. */
 const ESCALATION_HORIZON_DAYS = 400;
-
-/** A refused message: the API answers 409 with the reason. */
-export function refuse(reason: string): never {
-  throw ApplicationFailure.nonRetryable(reason, 'Refused');
-}
 
 export class SubAnalysisState {
   private definition: ProgrammeDefinition;
@@ -249,15 +245,7 @@ export class SubAnalysisState {
     this.phaseOrRefuse(code);
     if (this.phases[code].completedAt) refuse(refusal.completedPlanFixed(code));
     const problems = checkPhaseWeeksChange(this.definition, this.ids.subAnalysisId, code, change);
-    if (problems.length) {
-      // Bad input rather than a state conflict: the API answers 400 with every problem by path.
-      throw ApplicationFailure.create({
-        message: `${refusal.invalidPlan}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-        type: 'BadInput',
-        nonRetryable: true,
-        details: [problems],
-      });
-    }
+    if (problems.length) badInput(refusal.invalidPlan, problems);
   }
 
   checkOpenGate(code: string): void {

@@ -1,7 +1,4 @@
 import { Module } from '@nestjs/common';
-import { FileStore } from '../../../activities/files';
-import type { SporConfig } from '../../../libs/config';
-import { CONFIG } from '../common/tokens';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
@@ -11,10 +8,6 @@ import { DeliverableUploadInterceptor } from './upload.interceptor';
 @Module({
   imports: [ProgrammesModule],
   controllers: [MeetingsController],
-  providers: [
-    MeetingsService,
-    DeliverableUploadInterceptor,
-    { provide: FileStore, inject: [CONFIG], useFactory: (config: SporConfig) => new FileStore(config.dataDir) },
-  ],
+  providers: [MeetingsService, DeliverableUploadInterceptor],
 })
 export class MeetingsModule {}

@@ -22,17 +22,14 @@ import { TemporalGateway } from '../temporal/temporal-gateway.service';
  */
 @Injectable()
 export class ReportsService {
-  private readonly files: FileStore;
-
   constructor(
     private readonly programmes: ProgrammesService,
     private readonly temporal: TemporalGateway,
     private readonly reports: StatusReports,
     private readonly sources: ReportSourcesReader,
     @Inject(CONFIG) private readonly config: SporConfig,
-  ) {
-    this.files = new FileStore(config.dataDir);
-  }
+    private readonly files: FileStore,
+  ) {}
 
   /** Makes and sends a report now; answers it once it is stored and sent. */
   async makeNow(programmeId: string, by: string) {
