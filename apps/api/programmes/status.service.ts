@@ -46,12 +46,16 @@ export class StatusService {
     const { plan } = await this.programmes.planOf(programmeId);
     const planned = plan.subAnalyses.find((s) => s.id === subAnalysisId);
     if (!planned) throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
-    const [snapshots, history, meetings] = await Promise.all([
-      this.snapshots(programmeId),
+    // One sub-analysis' row, not the programme's: this page is read often.
+    const [own, history, meetings] = await Promise.all([
+      this.readModel.snapshot(programmeId, subAnalysisId),
       this.readModel.history(programmeId, subAnalysisId),
       this.meetings.snapshots(programmeId),
     ]);
-    const snapshot = snapshots.get(subAnalysisId);
+    const snapshot =
+      own && meetings.size
+        ? withMeetingMaterial(new Map([[subAnalysisId, own]]), [...meetings.values()]).get(subAnalysisId)
+        : own;
     return {
       ...subAnalysisStatus(plan, subAnalysisId, snapshot, now),
       track: planned.track,
