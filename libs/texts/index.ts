@@ -6,3 +6,4 @@ export * from './history';
 export * from './events';
 export * from './meetings';
 export * from './status-notes';
+export * from './problems';

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { type Language, inLanguage, isSaid } from '../../../libs/texts/problems';
 
 /**
  * Every error leaves in the contract's shape: `{ statusCode, error, message, details }`.
@@ -12,17 +13,21 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toBody(exception);
+    const { status, body } = this.toBody(exception, languageOf(host.switchToHttp().getRequest<Request>()));
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (!res.headersSent) res.status(status).json(body);
   }
 
-  private toBody(exception: unknown): { status: number; body: Record<string, unknown> } {
+  private toBody(exception: unknown, language: Language): { status: number; body: Record<string, unknown> } {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
       const r = typeof raw === 'string' ? { message: raw } : (raw as Record<string, unknown>);
-      const message = Array.isArray(r.message) ? r.message.join('; ') : String(r.message ?? exception.message);
+      const message = Array.isArray(r.message)
+        ? r.message.join('; ')
+        : isSaid(r.message)
+          ? r.message[language]
+          : String(r.message ?? exception.message);
       return {
         status,
         body: {
@@ -32,7 +37,10 @@ export class ErrorFilter implements ExceptionFilter {
           // A 400 always names what was wrong, even when Nest raised it (e.g. unparseable JSON).
           details:
             Array.isArray(r.details) && r.details.length
-              ? r.details
+              ? (r.details as { path: string; message: unknown }[]).map((d) => ({
+                  path: d.path,
+                  message: isSaid(d.message) ? inLanguage(d.message, language) : String(d.message),
+                }))
               : status === HttpStatus.BAD_REQUEST
                 ? [{ path: '', message }]
                 : [],
@@ -75,4 +83,13 @@ function reason(status: number): string {
     503: 'Service Unavailable',
   };
   return names[status] ?? 'Error';
+}
+
+/**
+ * The language a person asked for: `da` (the contract) when `Accept-Language` prefers
+ * Danish to English, English otherwise, so scripts that send nothing keep English.
+ */
+export function languageOf(req: Pick<Request, 'acceptsLanguages'> | undefined): Language {
+  const best = req?.acceptsLanguages?.('en', 'da');
+  return best === 'da' ? 'da' : 'en';
 }

@@ -1,18 +1,34 @@
 import { BadRequestException, ConflictException, HttpException, HttpStatus } from '@nestjs/common';
+import { type Said, said } from '../../../libs/texts/problems';
+
+/**
+ * What a person is told. A `Said` carries Danish and English and the error filter picks
+ * one by `Accept-Language`; a plain string is shown as it is (kept for texts that are
+ * the same in both, such as a file name).
+ */
+export type Message = string | Said;
 
 /** One problem with a request, by the path of the field it concerns. */
 export interface ProblemDetail {
   path: string;
-  message: string;
+  message: Message;
 }
+
+const joined = (details: ProblemDetail[], language: keyof Said): string =>
+  details
+    .map((d) => {
+      const text = typeof d.message === 'string' ? d.message : d.message[language];
+      return d.path ? `${d.path}: ${text}` : text;
+    })
+    .join('; ');
 
 /** 400 listing every problem, in the contract's `details` shape. */
 export class BadInputException extends BadRequestException {
-  constructor(details: ProblemDetail[], message?: string) {
+  constructor(details: ProblemDetail[], message?: Message) {
     super({
       statusCode: HttpStatus.BAD_REQUEST,
       error: 'Bad Request',
-      message: message ?? details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; '),
+      message: message ?? said(joined(details, 'da'), joined(details, 'en')),
       details,
     });
   }
@@ -20,8 +36,15 @@ export class BadInputException extends BadRequestException {
 
 /** 409: not possible in the current state; the message says why. */
 export class StateConflictException extends ConflictException {
-  constructor(message: string) {
+  constructor(message: Message) {
     super({ statusCode: HttpStatus.CONFLICT, error: 'Conflict', message, details: [] });
+  }
+}
+
+/** Any status, in the contract's shape, with a message for people. */
+export class ProblemException extends HttpException {
+  constructor(status: number, message: Message, details: ProblemDetail[] = []) {
+    super({ statusCode: status, message, details }, status);
   }
 }
 
