@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { SporConfig } from '../../libs/config';
@@ -18,6 +19,8 @@ export async function createApi(config: SporConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false }));
+  // The pages' session and CSRF cookies (apps/api/auth/session.service.ts).
+  app.use(cookieParser());
   // Before the body parsers, so requests they reject are audited too.
   installAuditRecorder(app);
   // Bodies are small JSON or YAML documents; uploads have their own limit.

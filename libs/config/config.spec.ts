@@ -40,6 +40,9 @@ describe('loadConfig', () => {
     ['MAX_UPLOAD_MB', 'lots'],
     ['MAX_UPLOAD_MB', '0'],
     ['MAX_UPLOAD_MB', '5000'],
+    ['OIDC_ISSUER', 'login.example.org'],
+    ['AUTH_FAILURE_LIMIT', '0'],
+    ['AUTH_FAILURE_LIMIT', 'many'],
   ])('rejects %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
@@ -47,5 +50,18 @@ describe('loadConfig', () => {
 
   it('lists every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
+  });
+
+  it('takes single sign-on as all three OIDC variables or none, naming the missing ones', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    const oidc = { OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'spor', OIDC_CLIENT_SECRET: 's3cret' };
+    expect(loadConfig(oidc).oidc).toEqual({ issuer: 'https://login.example.org', clientId: 'spor', clientSecret: 's3cret' });
+    expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(ConfigError);
+    expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET/);
+  });
+
+  it('limits failed authentication to 30 a minute per address unless told otherwise', () => {
+    expect(loadConfig({}).authFailureLimit).toBe(30);
+    expect(loadConfig({ AUTH_FAILURE_LIMIT: '500' }).authFailureLimit).toBe(500);
   });
 });

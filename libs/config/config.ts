@@ -43,7 +43,18 @@ const schema = z.object({
     .max(1024, 'must be at most 1024 (1 GB)')
     .default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OIDC_ISSUER: z.url({ error: 'must be the URL of the OpenID provider, e.g. https://login.example.org' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  AUTH_FAILURE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of failed sign-ins, e.g. 30' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(30),
 });
+
+/** Single sign-on is configured by all three OIDC variables together, or not at all. */
+const OIDC_KEYS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
 export interface SporConfig {
   port: number;
@@ -69,6 +80,10 @@ export interface SporConfig {
   logLevel: string;
   /** Largest file accepted as a deliverable, in bytes (MAX_UPLOAD_MB). */
   maxUploadBytes: number;
+  /** OpenID Connect single sign-on; unset: people sign in by e-mail link (or token). */
+  oidc?: { issuer: string; clientId: string; clientSecret: string };
+  /** Failed authentications per client address per minute before it is answered 429. */
+  authFailureLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SporConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidcSet = OIDC_KEYS.filter((k) => e[k] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_KEYS.length) {
+    const missing = OIDC_KEYS.filter((k) => e[k] === undefined);
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((k) => `  ${k}: must be set with ${oidcSet.join(' and ')} (single sign-on needs all three)`).join('\n')}`,
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const url = e.DATABASE_URL;
   const database: SporConfig['database'] =
@@ -112,5 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SporConfig {
     loadDefaultProgramme: e.SPOR_LOAD_DEFAULT,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
+    ...(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+      ? { oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } }
+      : {}),
+    authFailureLimit: e.AUTH_FAILURE_LIMIT,
   };
 }

@@ -17,6 +17,9 @@ import { ReadModel1700000000003 } from './migrations/1700000000003-read-model';
 import { ProgrammeRevision1700000000004 } from './migrations/1700000000004-programme-revision';
 import { Meetings1700000000005 } from './migrations/1700000000005-meetings';
 import { StatusReports1700000000006 } from './migrations/1700000000006-status-reports';
+import { Sessions1700000000008 } from './migrations/1700000000008-sessions';
+import { SessionEntity } from './entities/session.entity';
+import { SignInLinkEntity } from './entities/sign-in-link.entity';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -30,6 +33,8 @@ export const ENTITIES = [
   StatusNoteEntity,
   ApiTokenEntity,
   AuditEntryEntity,
+  SessionEntity,
+  SignInLinkEntity,
 ];
 
 /** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
@@ -40,6 +45,7 @@ export const MIGRATIONS = [
   ProgrammeRevision1700000000004,
   Meetings1700000000005,
   StatusReports1700000000006,
+  Sessions1700000000008,
 ];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {

@@ -10,3 +10,5 @@ export * from './transactions';
 export * from './entities/meeting-state.entity';
 export * from './repositories';
 export * from './entities/status-report.entity';
+export * from './entities/session.entity';
+export * from './entities/sign-in-link.entity';

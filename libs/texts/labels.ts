@@ -103,3 +103,28 @@ export const REPORT_STATUS: Record<'on-track' | 'at-risk' | 'late', string> = {
 };
 /** Notes on scheduled events: `conditional`, an escalation shown only in case its deadline is missed. */
 export const EVENT_NOTE = { conditional: 'hvis fristen overskrides' };
+
+/** The sign-in form (apps/api/pages/assets/js/pages/sign-in.js). */
+export const SIGN_IN = {
+  pageTitle: 'Log ind – Spor',
+  title: 'Log ind i Spor',
+  intro:
+    'Spor holder styr på analysesporenes faser, frister og møder. Log ind for at se status og melde dine faser startet og afsluttet.',
+  emailLabel: 'Din e-mailadresse',
+  emailHelp: 'Står din adresse i et analyseprogram, sender vi dig et link, der logger dig ind. Det virker i 15 minutter.',
+  emailButton: 'Send mig et link',
+  emailMissing: 'Skriv din e-mailadresse først.',
+  emailSent:
+    'Tjek din indbakke. Står adressen i et analyseprogram, har vi sendt et link, der logger dig ind og fører dig tilbage hertil.',
+  oidcButton: 'Log ind med din organisations konto',
+  tokenSummary: 'Har du en adgangsnøgle?',
+  tokenLabel: 'Indtast din adgangsnøgle',
+  tokenHelp: 'Du får nøglen af sekretariatet. Den gemmes kun i denne browser, indtil du logger ud.',
+  tokenButton: 'Log ind',
+  tokenMissing: 'Indtast din adgangsnøgle først.',
+  tokenRefused:
+    'Adgangsnøglen blev ikke genkendt. Tjek, at du har indsat hele nøglen, eller bed sekretariatet om en ny.',
+  signedInAs: 'Logget ind som ',
+  signOut: 'Log ud',
+  signedOut: 'Du er logget ud.',
+} as const;

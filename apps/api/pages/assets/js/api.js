@@ -1,6 +1,23 @@
-// The API under /api, with the person's token as the bearer token (never in a URL).
+// The API under /api, with the person's token as the bearer token (never in a URL), or
+// else with the session cookie a sign-in link or single sign-on gave, plus its CSRF token
+// on every request that changes something.
 
 const TOKEN_KEY = 'spor.token';
+const CSRF_COOKIE = 'spor_csrf';
+
+/** The session's CSRF token; its cookie is there exactly while a session is (the session's own cookie is HttpOnly). */
+export function csrfToken() {
+  const found = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  return found ? decodeURIComponent(found.slice(CSRF_COOKIE.length + 1)) : null;
+}
+
+/** The headers and credentials that authenticate a request: the token if one is kept, else the session. */
+function credentials(method, withToken) {
+  if (withToken) return { headers: { authorization: `Bearer ${withToken}` }, credentials: 'omit' };
+  const csrf = csrfToken();
+  const changes = !['GET', 'HEAD'].includes(method.toUpperCase());
+  return { headers: csrf && changes ? { 'x-csrf-token': csrf } : {}, credentials: 'same-origin' };
+}
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -31,8 +48,8 @@ export function forgetToken() {
 }
 
 export async function api(method, path, body, withToken = token()) {
-  const headers = { accept: 'application/json' };
-  if (withToken) headers.authorization = `Bearer ${withToken}`;
+  const auth = credentials(method, withToken);
+  const headers = { accept: 'application/json', ...auth.headers };
   // A form (a file upload) travels as multipart, its boundary set by the browser.
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
@@ -41,7 +58,7 @@ export async function api(method, path, body, withToken = token()) {
     headers,
     body: body === undefined || isForm ? body : JSON.stringify(body),
     cache: 'no-store',
-    credentials: 'omit',
+    credentials: auth.credentials,
   });
   const text = await res.text();
   let data;
@@ -61,10 +78,8 @@ export const enc = encodeURIComponent;
  * under the name the API gives it: a plain link could not carry the token.
  */
 export async function download(path, fallbackName) {
-  const headers = {};
-  const bearer = token();
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
-  const res = await fetch(`/api${path}`, { headers, cache: 'no-store', credentials: 'omit' });
+  const auth = credentials('GET', token());
+  const res = await fetch(`/api${path}`, { headers: auth.headers, cache: 'no-store', credentials: auth.credentials });
   if (!res.ok) {
     let data;
     try {

@@ -2,7 +2,7 @@
 // path, checks the person's token with the API and draws the page the path names. The
 // paths and their page modules come from the server (routes.js, generated from
 // PAGES in pages.module.ts): adding a page is a module in pages/ and a line there.
-import { ApiError, api, token } from './api.js';
+import { ApiError, api, csrfToken, token } from './api.js';
 import { h, show } from './dom.js';
 import { problemBox } from './feedback.js';
 import { ROUTES } from './routes.js';
@@ -34,7 +34,7 @@ function notFoundPage() {
 }
 
 async function route() {
-  if (!token()) {
+  if (!token() && !csrfToken()) {
     showSignIn();
     return;
   }

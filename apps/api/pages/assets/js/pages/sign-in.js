@@ -1,7 +1,11 @@
-// The sign-in page, shown in place of any page while no token is kept.
+// The sign-in page, shown in place of any page while nobody is signed in. Three ways in:
+// a link by e-mail (for everyone named in a programme), the organisation's single sign-on
+// when Spor has it, and a token from the secretariat. The link and single sign-on come
+// back to the page that was asked for.
 import { ApiError, api, keepToken } from '../api.js';
 import { h, main, show, who } from '../dom.js';
-import { problemBox } from '../feedback.js';
+import { okBox, problemBox } from '../feedback.js';
+import { SIGN_IN } from '../texts.js';
 
 let afterSignIn = async () => {};
 
@@ -10,10 +14,57 @@ export function whenSignedIn(draw) {
   afterSignIn = draw;
 }
 
-export function showSignIn(message) {
-  document.title = 'Log ind – Spor';
-  who.hidden = true;
-  who.replaceChildren();
+const alertBox = (...children) => h('div', { class: 'message message-error', role: 'alert' }, ...children);
+
+/** The page to come back to after signing in: this one. */
+function here() {
+  return `${location.pathname}${location.search}`;
+}
+
+function emailForm() {
+  const input = h('input', {
+    id: 'email',
+    name: 'email',
+    type: 'email',
+    autocomplete: 'email',
+    spellcheck: 'false',
+    autocapitalize: 'off',
+    required: true,
+    'aria-describedby': 'email-help',
+  });
+  const feedback = h('div', { class: 'feedback', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { class: 'signin-form', novalidate: true },
+    h('label', { for: 'email' }, SIGN_IN.emailLabel),
+    h('p', { id: 'email-help', class: 'hint' }, SIGN_IN.emailHelp),
+    input,
+    h('button', { type: 'submit', class: 'button button-primary' }, SIGN_IN.emailButton),
+    feedback,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const email = input.value.trim();
+    if (!email) {
+      feedback.replaceChildren(alertBox(h('p', {}, SIGN_IN.emailMissing)));
+      input.focus();
+      return;
+    }
+    form.setAttribute('aria-busy', 'true');
+    try {
+      await api('POST', '/auth/email-link', { email, next: here() });
+      feedback.replaceChildren(okBox(SIGN_IN.emailSent));
+    } catch (err) {
+      feedback.replaceChildren(problemBox(err));
+      input.focus();
+    } finally {
+      form.removeAttribute('aria-busy');
+    }
+  });
+  return { form, input };
+}
+
+function tokenForm(message) {
   const input = h('input', {
     id: 'token',
     name: 'token',
@@ -29,22 +80,17 @@ export function showSignIn(message) {
   const form = h(
     'form',
     { class: 'signin-form', novalidate: true },
-    h('label', { for: 'token' }, 'Indtast din adgangsnøgle'),
-    h(
-      'p',
-      { id: 'token-help', class: 'hint' },
-      'Du får nøglen af sekretariatet. Den gemmes kun i denne browser, indtil du logger ud.',
-    ),
+    h('h2', {}, SIGN_IN.tokenSummary),
+    h('label', { for: 'token' }, SIGN_IN.tokenLabel),
+    h('p', { id: 'token-help', class: 'hint' }, SIGN_IN.tokenHelp),
     input,
-    h('button', { type: 'submit', class: 'button button-primary' }, 'Log ind'),
+    h('button', { type: 'submit', class: 'button' }, SIGN_IN.tokenButton),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const value = input.value.trim();
     if (!value) {
-      feedback.replaceChildren(
-        h('div', { class: 'message message-error', role: 'alert' }, h('p', {}, 'Indtast din adgangsnøgle først.')),
-      );
+      feedback.replaceChildren(alertBox(h('p', {}, SIGN_IN.tokenMissing)));
       input.focus();
       return;
     }
@@ -57,14 +103,8 @@ export function showSignIn(message) {
     } catch (err) {
       const box =
         err instanceof ApiError && err.status === 401
-          ? h(
-              'div',
-              { class: 'message message-error', role: 'alert' },
-              h(
-                'p',
-                { class: 'message-lead' },
-                'Adgangsnøglen blev ikke genkendt. Tjek, at du har indsat hele nøglen, eller bed sekretariatet om en ny.',
-              ),
+          ? alertBox(
+              h('p', { class: 'message-lead' }, SIGN_IN.tokenRefused),
               h('p', { class: 'message-reason' }, 'Spor svarede: ', h('q', {}, err.message)),
             )
           : problemBox(err);
@@ -75,19 +115,40 @@ export function showSignIn(message) {
       form.removeAttribute('aria-busy');
     }
   });
+  return { form, feedback };
+}
+
+/** The organisation's single sign-on, when Spor is set up with it. */
+async function singleSignOn(slot) {
+  try {
+    const options = await api('GET', '/auth/options', undefined, null);
+    if (!options.oidc) return;
+    const href = `/auth/oidc/start?next=${encodeURIComponent(here())}`;
+    slot.replaceChildren(h('p', {}, h('a', { class: 'button button-primary', href }, SIGN_IN.oidcButton)));
+  } catch {
+    // Without the answer the other ways in still work.
+  }
+}
+
+export function showSignIn(message) {
+  document.title = SIGN_IN.pageTitle;
+  who.hidden = true;
+  who.replaceChildren();
+  const sso = h('div', { class: 'signin-sso' });
+  const email = emailForm();
+  const token = tokenForm(message);
   show(
     h(
       'section',
       { class: 'card signin', 'aria-labelledby': 'signin-title' },
-      h('h1', { id: 'signin-title' }, 'Log ind i Spor'),
-      h(
-        'p',
-        {},
-        'Spor holder styr på analysesporenes faser, frister og møder. Log ind for at se status og melde dine faser startet og afsluttet.',
-      ),
-      feedback,
-      form,
+      h('h1', { id: 'signin-title' }, SIGN_IN.title),
+      h('p', {}, SIGN_IN.intro),
+      token.feedback,
+      sso,
+      email.form,
+      token.form,
     ),
   );
-  input.focus();
+  singleSignOn(sso);
+  email.input.focus();
 }
