@@ -55,7 +55,11 @@ describe('loadConfig', () => {
   it('takes single sign-on as all three OIDC variables or none, naming the missing ones', () => {
     expect(loadConfig({}).oidc).toBeUndefined();
     const oidc = { OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'spor', OIDC_CLIENT_SECRET: 's3cret' };
-    expect(loadConfig(oidc).oidc).toEqual({ issuer: 'https://login.example.org', clientId: 'spor', clientSecret: 's3cret' });
+    expect(loadConfig(oidc).oidc).toEqual({
+      issuer: 'https://login.example.org',
+      clientId: 'spor',
+      clientSecret: 's3cret',
+    });
     expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(ConfigError);
     expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID[\s\S]*OIDC_CLIENT_SECRET/);
   });

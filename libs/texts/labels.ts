@@ -111,7 +111,8 @@ export const SIGN_IN = {
   intro:
     'Spor holder styr på analysesporenes faser, frister og møder. Log ind for at se status og melde dine faser startet og afsluttet.',
   emailLabel: 'Din e-mailadresse',
-  emailHelp: 'Står din adresse i et analyseprogram, sender vi dig et link, der logger dig ind. Det virker i 15 minutter.',
+  emailHelp:
+    'Står din adresse i et analyseprogram, sender vi dig et link, der logger dig ind. Det virker i 15 minutter.',
   emailButton: 'Send mig et link',
   emailMissing: 'Skriv din e-mailadresse først.',
   emailSent:

@@ -38,8 +38,7 @@ export class SignInController {
   @Public()
   @HttpCode(202)
   @ApiOperation({
-    summary:
-      'Sends a one-time sign-in link to a person named in a programme; the answer is the same for every address',
+    summary: 'Sends a one-time sign-in link to a person named in a programme; the answer is the same for every address',
   })
   @ApiJsonBody(emailLinkBodySchema)
   @ApiJsonResponse(202, emailLinkAcceptedSchema, 'Taken; a link is on its way if the address belongs to someone')
@@ -76,10 +75,14 @@ export class SignInController {
   @HttpCode(204)
   @ApiOperation({ summary: "Ends the browser's session on the server and clears its cookies" })
   @ApiNoContentResponse({ description: 'Signed out (or was not signed in); no body' })
-  @ApiErrors({ 403: "A signed-in browser sent no CSRF token (X-CSRF-Token)" })
+  @ApiErrors({ 403: 'A signed-in browser sent no CSRF token (X-CSRF-Token)' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const session = await this.sessions.identify(req);
-    if (session !== 'none' && session !== undefined && !this.sessions.csrfMatches(session, req.header('x-csrf-token'))) {
+    if (
+      session !== 'none' &&
+      session !== undefined &&
+      !this.sessions.csrfMatches(session, req.header('x-csrf-token'))
+    ) {
       throw new ProblemException(HttpStatus.FORBIDDEN, AUTH.csrfMissing);
     }
     await this.sessions.end(req, res, session === 'none' ? undefined : session);

@@ -47,10 +47,22 @@ export class SignInRoutes implements OnModuleInit {
         if (!res.headersSent) page(res, 500, T.oidcFailedTitle, [T.oidcFailed], { href: '/', label: T.toFrontPage });
       });
     };
-    app.get('/sign-in/:token', run((req, res) => this.confirm(req, res)));
-    app.post('/sign-in/:token', run((req, res) => this.redeem(req, res)));
-    app.get('/auth/oidc/start', run((req, res) => this.oidcStart(req, res)));
-    app.get('/auth/oidc/callback', run((req, res) => this.oidcCallback(req, res)));
+    app.get(
+      '/sign-in/:token',
+      run((req, res) => this.confirm(req, res)),
+    );
+    app.post(
+      '/sign-in/:token',
+      run((req, res) => this.redeem(req, res)),
+    );
+    app.get(
+      '/auth/oidc/start',
+      run((req, res) => this.oidcStart(req, res)),
+    );
+    app.get(
+      '/auth/oidc/callback',
+      run((req, res) => this.oidcCallback(req, res)),
+    );
   }
 
   private async confirm(req: Request, res: Response): Promise<void> {

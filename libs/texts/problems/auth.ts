@@ -21,10 +21,7 @@ export const AUTH = {
     'Anmodningen mangler sin sikkerhedsnøgle (CSRF). Genindlæs siden, og prøv igen.',
     `A request signed in by cookie must send the session's CSRF token in the X-CSRF-Token header`,
   ),
-  noRule: said(
-    'Denne funktion er lukket for alle.',
-    'This endpoint has no access rule, so it is closed to everyone',
-  ),
+  noRule: said('Denne funktion er lukket for alle.', 'This endpoint has no access rule, so it is closed to everyone'),
   noSuchProgramme: (id: string) => said(`Programmet "${id}" findes ikke.`, `There is no programme "${id}"`),
   tooManyFailures: said(
     'For mange mislykkede forsøg på at logge ind fra denne adresse. Vent lidt, og prøv igen.',

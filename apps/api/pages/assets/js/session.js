@@ -27,7 +27,11 @@ export function showWho(me) {
       h('strong', {}, name),
       me.email && me.name ? h('span', { class: 'who-email' }, ` (${me.email})`) : null,
     ),
-    h('button', { type: 'button', class: 'button button-quiet', onclick: () => signOut(SIGN_IN.signedOut) }, SIGN_IN.signOut),
+    h(
+      'button',
+      { type: 'button', class: 'button button-quiet', onclick: () => signOut(SIGN_IN.signedOut) },
+      SIGN_IN.signOut,
+    ),
   );
   who.hidden = false;
 }
