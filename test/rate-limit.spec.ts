@@ -1,6 +1,6 @@
 import { TOKEN_CREATION_LIMIT } from '../apps/api/auth/auth.module';
 import { RunningApp, startApp } from './support/app';
-import { EMAIL, call, definition, insertProgramme, tokenRows } from './support/auth';
+import { EMAIL, call, definition, insertProgramme, mintToken, tokenRows } from './support/auth';
 
 describe('the rate limit on token creation', () => {
   const ADMIN_TOKEN = 'admin-token-for-the-rate-limit-test';
@@ -36,5 +36,45 @@ describe('the rate limit on token creation', () => {
       expect((await call(app.baseUrl, 'DELETE', `${url}/${id}`, { token: ADMIN_TOKEN })).status).toBe(204);
     }
     expect((await call(app.baseUrl, 'GET', '/api/me', { token: ADMIN_TOKEN })).status).toBe(200);
+  });
+});
+
+describe('the throttle on failed authentication', () => {
+  const LIMIT = 5;
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp({ AUTH_FAILURE_LIMIT: String(LIMIT) });
+    await insertProgramme(app.api, definition());
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it(`answers 429 with Retry-After after ${LIMIT} failures from one address, while a valid token still passes`, async () => {
+    const bad = (n: number) => ({ token: `spor_guess-${n}`, headers: { 'accept-language': 'da' } });
+    for (let i = 0; i < LIMIT; i++) {
+      expect((await call(app.baseUrl, 'GET', '/api/me', bad(i))).status).toBe(401);
+    }
+    const refused = await call(app.baseUrl, 'GET', '/api/me', bad(LIMIT));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(refused.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'For mange mislykkede forsøg på at logge ind fra denne adresse. Vent lidt, og prøv igen.',
+      details: [],
+    });
+    // A stale session cookie is a failure like a bad token.
+    const cookie = await call(app.baseUrl, 'GET', '/api/me', { headers: { cookie: 'spor_session=spor_ended' } });
+    expect(cookie.status).toBe(429);
+
+    // Only failures are counted and refused: a real person's token from the same address still works.
+    const valid = await mintToken(app.api, EMAIL.lead);
+    const me = await call(app.baseUrl, 'GET', '/api/me', { token: valid });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: EMAIL.lead });
+    // A request without any credentials guesses nothing: still the plain 401.
+    expect((await call(app.baseUrl, 'GET', '/api/me')).status).toBe(401);
   });
 });
