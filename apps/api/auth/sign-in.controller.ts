@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { normalizeEmail, safeNext } from '../../../libs/auth';
+import { CSRF_HEADER, normalizeEmail, safeNext } from '../../../libs/auth';
 import type { SporConfig } from '../../../libs/config';
 import { AUTH } from '../../../libs/texts/problems';
 import { ProblemException } from '../common/errors';
@@ -81,7 +81,7 @@ export class SignInController {
     if (
       session !== 'none' &&
       session !== undefined &&
-      !this.sessions.csrfMatches(session, req.header('x-csrf-token'))
+      !this.sessions.csrfMatches(session, req.header(CSRF_HEADER))
     ) {
       throw new ProblemException(HttpStatus.FORBIDDEN, AUTH.csrfMissing);
     }

@@ -90,11 +90,15 @@ export class SignInRoutes implements OnModuleInit {
     res.redirect(303, next);
   }
 
+  /**
+   * Whether the POST came from Spor's own page: browsers say so in Sec-Fetch-Site and
+   * Origin; a client that sends neither (a script) is not a browser to be tricked.
+   */
   private sameOrigin(req: Request): boolean {
     const site = req.header('sec-fetch-site');
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
     const origin = req.header('origin');
-    if (origin === undefined || origin === 'null') return site !== undefined || origin === undefined;
+    if (origin === undefined || origin === 'null') return true;
     const own = [new URL(this.config.publicUrl).origin, `${req.protocol}://${req.header('host') ?? ''}`];
     return own.includes(origin);
   }
