@@ -65,11 +65,7 @@ describe('single sign-on by OpenID Connect (Chromium, oidc-provider, built API)'
       OIDC_CLIENT_ID: CLIENT_ID,
       OIDC_CLIENT_SECRET: CLIENT_SECRET,
     });
-    await eventually(
-      async () => (await fetch(`${baseUrl}/api/auth/options`)).ok,
-      60_000,
-      `the API (${api.output()})`,
-    );
+    await eventually(async () => (await fetch(`${baseUrl}/api/auth/options`)).ok, 60_000, `the API (${api.output()})`);
     const created = await fetch(`${baseUrl}/api/programmes`, {
       method: 'POST',
       headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },

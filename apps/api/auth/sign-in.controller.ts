@@ -78,11 +78,7 @@ export class SignInController {
   @ApiErrors({ 403: 'A signed-in browser sent no CSRF token (X-CSRF-Token)' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const session = await this.sessions.identify(req);
-    if (
-      session !== 'none' &&
-      session !== undefined &&
-      !this.sessions.csrfMatches(session, req.header(CSRF_HEADER))
-    ) {
+    if (session !== 'none' && session !== undefined && !this.sessions.csrfMatches(session, req.header(CSRF_HEADER))) {
       throw new ProblemException(HttpStatus.FORBIDDEN, AUTH.csrfMissing);
     }
     await this.sessions.end(req, res, session === 'none' ? undefined : session);
