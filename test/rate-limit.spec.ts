@@ -1,4 +1,5 @@
 import { TOKEN_CREATION_LIMIT } from '../apps/api/auth/auth.module';
+import { EMAIL_LINK_LIMITS } from '../apps/api/auth/sign-in.controller';
 import { RunningApp, startApp } from './support/app';
 import { EMAIL, call, definition, insertProgramme, mintToken, tokenRows } from './support/auth';
 
@@ -76,5 +77,22 @@ describe('the throttle on failed authentication', () => {
     expect(me.body).toMatchObject({ email: EMAIL.lead });
     // A request without any credentials guesses nothing: still the plain 401.
     expect((await call(app.baseUrl, 'GET', '/api/me')).status).toBe(401);
+  });
+
+  it(`allows ${EMAIL_LINK_LIMITS.perClient.limit} sign-in links per client address in its window, then answers 429`, async () => {
+    const ask = () =>
+      call(app.baseUrl, 'POST', '/api/auth/email-link', {
+        body: { email: 'nobody@example.org' },
+        headers: { 'accept-language': 'da' },
+      });
+    for (let i = 0; i < EMAIL_LINK_LIMITS.perClient.limit; i++) expect((await ask()).status).toBe(202);
+    const refused = await ask();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Der er bedt om for mange links fra denne adresse. Vent lidt, og prøv igen.',
+    });
   });
 });

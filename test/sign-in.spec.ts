@@ -172,4 +172,31 @@ describe('sign-in by e-mail link (Chromium, SMTP, API)', () => {
     await page.waitForURL((url) => url.origin === new URL(link).origin && url.pathname === '/');
     await page.getByText('Logget ind som').waitFor();
   });
+
+  it("lets only Spor's own page spend a link: a form posted from another site is refused and the link kept", async () => {
+    const token = await app.api.get(SessionService).newLink(EMAIL.otherLead);
+    const forged = await call(app.baseUrl, 'POST', `/sign-in/${token}?next=/`, {
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('set-cookie') ?? '').not.toContain('spor_session');
+    const own = await fetch(`${app.baseUrl}/sign-in/${token}?next=/`, {
+      method: 'POST',
+      headers: { origin: app.baseUrl, 'sec-fetch-site': 'same-origin' },
+      redirect: 'manual',
+    });
+    expect(own.status).toBe(303);
+    expect(own.headers.get('location')).toBe('/');
+    expect(own.headers.get('set-cookie')).toMatch(/spor_session=[^;]+;.*HttpOnly/);
+  });
+
+  it('sends one address at most three links in a quarter of an hour, answering 202 all the same', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await call(app.baseUrl, 'POST', '/api/auth/email-link', { body: { email: EMAIL.revoked } });
+      expect(res.status).toBe(202);
+    }
+    await linkFor(EMAIL.revoked, 3);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mailsTo(EMAIL.revoked)).toHaveLength(3);
+  });
 });
