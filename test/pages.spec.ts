@@ -196,7 +196,7 @@ describe('web pages (Chromium, worker, API)', () => {
     await page.getByRole('button', { name: 'Log ind' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await textOf(alert)).toMatch(/Adgangsnøglen blev ikke genkendt.*Spor svarede: .*not valid/);
+    expect(await textOf(alert)).toMatch(/Adgangsnøglen blev ikke genkendt.*Spor svarede: .*ikke gyldig/);
     expect(await page.evaluate('localStorage.length')).toBe(0);
     await screenshot(page, 'signin-wrong-token');
     expect(await page.getByText('Logget ind som').count()).toBe(0);
@@ -383,8 +383,11 @@ describe('web pages (Chromium, worker, API)', () => {
   it('signs out with "Log ud" and forgets the token', async () => {
     const page = await newPage();
     await page.goto(`${app.baseUrl}/`);
-    // By keyboard alone: the field has the focus, Enter signs in.
+    // By keyboard alone: the e-mail field has the focus; past its button, Tab reaches the token's field; Enter signs in.
     await page.getByLabel('Indtast din adgangsnøgle').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('token');
     await page.keyboard.type(tokens[KLIMA_LEAD]);
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Gå til Klimaneutral og bæredygtig kommune' }).waitFor();

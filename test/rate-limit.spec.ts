@@ -79,6 +79,15 @@ describe('the throttle on failed authentication', () => {
     expect((await call(app.baseUrl, 'GET', '/api/me')).status).toBe(401);
   });
 
+  it('tells, in Danish when asked, that an e-mail address is not one', async () => {
+    const res = await call(app.baseUrl, 'POST', '/api/auth/email-link', {
+      body: { email: 'ikke en adresse' },
+      headers: { 'accept-language': 'da' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ details: [{ path: 'email', message: 'Skriv en gyldig e-mailadresse.' }] });
+  });
+
   it(`allows ${EMAIL_LINK_LIMITS.perClient.limit} sign-in links per client address in its window, then answers 429`, async () => {
     const ask = () =>
       call(app.baseUrl, 'POST', '/api/auth/email-link', {

@@ -4,9 +4,8 @@ import type { Request, Response } from 'express';
 import { CSRF_HEADER, normalizeEmail, safeNext } from '../../../libs/auth';
 import type { SporConfig } from '../../../libs/config';
 import { AUTH } from '../../../libs/texts/problems';
-import { ProblemException } from '../common/errors';
+import { BadInputException, ProblemException } from '../common/errors';
 import { CONFIG } from '../common/tokens';
-import { parseBody } from '../common/validation';
 import { emailLinkAcceptedSchema, emailLinkBodySchema, signInOptionsSchema } from '../dtos/auth.dto';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../dtos/openapi';
 import { AuthFailures } from './auth-failures.service';
@@ -44,7 +43,17 @@ export class SignInController {
   @ApiJsonResponse(202, emailLinkAcceptedSchema, 'Taken; a link is on its way if the address belongs to someone')
   @ApiErrors({ 400: 'Not an e-mail address', 429: 'Too many links asked for from this client address' })
   async emailLink(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const { email, next } = parseBody(emailLinkBodySchema, body);
+    const parsed = emailLinkBodySchema.safeParse(body ?? {});
+    if (!parsed.success) {
+      // The one thing to get right here is the address; say so in the reader's language.
+      throw new BadInputException(
+        parsed.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.path[0] === 'email' || i.path.length === 0 ? AUTH.badEmail : i.message,
+        })),
+      );
+    }
+    const { email, next } = parsed.data;
     const p = EMAIL_LINK_LIMITS.perClient;
     const wait = await this.limits.limit(`email-link-client:${req.ip ?? 'unknown'}`, p.limit, p.windowMs);
     if (wait !== undefined) {
