@@ -36,5 +36,7 @@ export const SIGN_IN_PAGE = {
     `Du er logget ind hos din organisation som ${email}, men den adresse er ikke nævnt i nogen af Spors analyseprogrammer. Kontakt sekretariatet, hvis du skal have adgang.`,
   unverified:
     'Din organisation har ikke bekræftet din e-mailadresse, så Spor kan ikke se, hvem du er. Kontakt sekretariatet.',
+  failedTitle: 'Noget gik galt',
+  failed: 'Spor kunne ikke logge dig ind lige nu. Prøv igen om lidt.',
   toFrontPage: 'Gå til forsiden',
 } as const;

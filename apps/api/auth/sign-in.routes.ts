@@ -44,7 +44,7 @@ export class SignInRoutes implements OnModuleInit {
     const run = (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response) => {
       handler(req, res).catch((err: unknown) => {
         this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-        if (!res.headersSent) page(res, 500, T.oidcFailedTitle, [T.oidcFailed], { href: '/', label: T.toFrontPage });
+        if (!res.headersSent) page(res, 500, T.failedTitle, [T.failed], { href: '/', label: T.toFrontPage });
       });
     };
     app.get(
