@@ -39,8 +39,7 @@ export interface CrashRecord {
 export const NO_CRASHES: CrashRecord = { fastCrashes: 0 };
 
 export type RestartDecision =
-  | { action: 'restart'; delayMs: number; record: CrashRecord }
-  | { action: 'give-up'; record: CrashRecord };
+  { action: 'restart'; delayMs: number; record: CrashRecord } | { action: 'give-up'; record: CrashRecord };
 
 /** The decision after a part that started at `startedAt` stopped at `stoppedAt` (ms). */
 export function afterCrash(
