@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { ConfigError, SporConfig, loadConfig } from '../../libs/config';
 import { openDatabase } from '../../libs/persistence';
-import { startDevServer, stopChild } from '../../libs/temporal';
+import { startDevServer, stopChild, waitForTemporal } from '../../libs/temporal';
 import { type Part, Supervised } from './supervisor';
 
 /**
@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  // The worker needs Temporal: while the dev server restarts, the worker's restart waits.
+  // The worker needs Temporal: while the dev server restarts, or a cluster is away, the
+  // worker's restart waits for it rather than crash again and again until the supervisor gives up.
   let serverUp: Promise<void> = Promise.resolve();
   let markServerUp = () => {};
   const events = {
@@ -45,9 +46,14 @@ async function main(): Promise<void> {
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   let server: Part | undefined;
+  const temporalAddress = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
+  const temporalAnswers = async () => {
+    await serverUp;
+    await waitForTemporal(temporalAddress, 24 * 3_600_000);
+  };
   if (!config.temporal.address) {
     const dbFile = path.join(config.dataDir, 'temporal.db');
-    env.TEMPORAL_ADDRESS = `127.0.0.1:${config.temporal.embeddedPort}`;
+    env.TEMPORAL_ADDRESS = temporalAddress;
     server = {
       name: 'Temporal dev server',
       start: async () =>
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
     stop: (child) => stopChild(child),
     needs,
   });
-  for (const part of [nodeApp('worker', 'worker', () => serverUp), nodeApp('API', 'api')]) {
+  for (const part of [nodeApp('worker', 'worker', temporalAnswers), nodeApp('API', 'api')]) {
     const one = new Supervised(part, events);
     supervised.push(one);
     await one.start();
