@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { isoWeekOf, isoWeekday } from '../libs/plan';
+import { addDays, isoWeekOf, isoWeekday, weekLabel } from '../libs/plan';
 import { freePort } from '../libs/temporal';
 import { eventually, exited, runNode } from './support/process';
 import { type TestSmtp, startSmtp } from './support/smtp';
@@ -79,22 +79,50 @@ describe('the embedded default heals itself (npm start)', () => {
   }
 
   /**
-   * A programme running now: sub-analysis "sbv" has phase 1 in this ISO week (due on
-   * its Friday, so it starts at once) and phase 2 after it. Its one reminder goes to the
-   * lead today at `reminderTime` (UTC), as many working days before the due date as
-   * there are from today to Friday. On a weekend no reminder falls today.
+   * Where `at` falls on a working day: UTC, or on a weekend a zone where it is already
+   * Monday or still Friday (only Saturday 10:00 to Sunday 10:00 UTC has none).
    */
-  function programme(id: string, reminderTime: string) {
-    const today = new Date().toISOString().slice(0, 10);
-    const { weekYear, week } = isoWeekOf(today);
-    const weekday = isoWeekday(today);
-    if (weekday > 5) throw new Error('reminders go out on working days only; run this test on a weekday (UTC)');
-    const daysBefore = 5 - weekday;
-    return {
+  function workingDayAt(at: Date): { timezone: string; date: string; time: string } {
+    for (const timezone of ['UTC', 'Pacific/Kiritimati', 'Pacific/Honolulu']) {
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: timezone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(at);
+      const [date, time] = local.split(' ');
+      if (isoWeekday(date) <= 5) return { timezone, date, time };
+    }
+    throw new Error(`${at.toISOString()} is a weekend everywhere; reminders go out on working days only`);
+  }
+
+  /** `{ from, to }` for the weeks `first` and `last` weeks after `date`'s. */
+  function weeksAfter(date: string, first: number, last: number) {
+    const label = (n: number) => weekLabel(isoWeekOf(addDays(date, 7 * n)));
+    return { from: label(first), to: label(last) };
+  }
+
+  /** The Friday of the week `n` weeks after `date`'s: a phase's due date, with no holidays. */
+  const fridayAfter = (date: string, n: number) => addDays(date, 7 * n + 5 - isoWeekday(date));
+
+  /**
+   * A programme running at `at`: sub-analysis "sbv" has phase 1 in that ISO week (due on
+   * its Friday, so it starts at once) and phase 2 after it. Its one reminder goes to the
+   * lead at `at` (to the minute), as many working days before the due date as there are
+   * from that day to Friday.
+   */
+  function programme(id: string, at: Date) {
+    const { timezone, date, time } = workingDayAt(at);
+    const { weekYear, week } = isoWeekOf(date);
+    const daysBefore = 5 - isoWeekday(date);
+    const definition = {
       id,
       title: 'Selvhelbredelse',
       year: weekYear,
-      timezone: 'UTC',
+      timezone,
       holidays: 'none',
       closedDays: [],
       people: {
@@ -108,7 +136,7 @@ describe('the embedded default heals itself (npm start)', () => {
         beforeDue: daysBefore > 0 ? [daysBefore] : [],
         onDueDay: daysBefore === 0,
         overdueEvery: 5,
-        time: reminderTime,
+        time,
       },
       subAnalyses: [
         {
@@ -118,17 +146,18 @@ describe('the embedded default heals itself (npm start)', () => {
           projectLeads: ['leder'],
           phases: [
             { code: '1', title: 'Opstart', weeks: String(week) },
-            { code: '2', title: 'Analyse', weeks: `${week + 1}-${week + 2}`, after: ['1'] },
+            { code: '2', title: 'Analyse', ...weeksAfter(date, 1, 2), after: ['1'] },
           ],
           deliverables: [],
         },
       ],
     };
+    return { definition, date };
   }
 
   interface Snapshot {
     version: number;
-    phases: { code: string; weeks?: string; state: string }[];
+    phases: { code: string; due: string; state: string }[];
   }
 
   /** Creates and starts the programme, and waits until its sub-analysis runs. */
@@ -149,13 +178,17 @@ describe('the embedded default heals itself (npm start)', () => {
   it('answers writes with 503 at once while the Temporal dev server is down, restarts it, and the workflows go on', async () => {
     const spor = await startSpor();
     const id = 'heal-temporal';
-    const week = isoWeekOf(new Date().toISOString().slice(0, 10)).week;
-    await startProgramme(spor, programme(id, '23:59'));
+    const { definition, date } = programme(id, new Date());
+    await startProgramme(spor, definition);
+    // A second programme, created but not started: its start is a write too.
+    const later = `${id}-later`;
+    expect((await spor.call('POST', '/api/programmes', { ...definition, id: later })).status).toBe(201);
     const planPath = `/api/programmes/${id}/sub-analyses/sbv/phases/2`;
     const before = await eventually(async () => {
-      const res = await spor.call('PATCH', planPath, { weeks: `${week + 1}-${week + 3}`, reason: 'før nedbruddet' });
+      const res = await spor.call('PATCH', planPath, { ...weeksAfter(date, 1, 3), reason: 'før nedbruddet' });
       return res.status === 200 && ((await res.json()) as Snapshot);
     });
+    expect(before.phases.find((p) => p.code === '2')?.due).toBe(fridayAfter(date, 3));
 
     // The supervisor is paused while the server is killed, so the outage lasts as long
     // as the test needs to look at it (unpaused, it ends within a second or two).
@@ -164,9 +197,10 @@ describe('the embedded default heals itself (npm start)', () => {
     try {
       process.kill(childOf(supervisor, 'server start-dev'), 'SIGKILL');
       const writes: [string, string, unknown, string][] = [
-        ['PATCH', planPath, { weeks: `${week + 2}-${week + 3}`, reason: 'under nedbruddet' }, 'da'],
+        ['PATCH', planPath, { ...weeksAfter(date, 2, 3), reason: 'under nedbruddet' }, 'da'],
         ['POST', `/api/programmes/${id}/sub-analyses/sbv/phases/1/complete`, {}, 'en'],
         ['POST', `/api/programmes/${id}/reports`, {}, 'en'],
+        ['POST', `/api/programmes/${later}/start`, undefined, 'en'],
       ];
       for (const [method, route, body, language] of writes) {
         const startedAt = Date.now();
@@ -182,9 +216,7 @@ describe('the embedded default heals itself (npm start)', () => {
       // What the read model holds is still there to read, and /health tells the truth.
       const read = await spor.call('GET', `/api/programmes/${id}/sub-analyses/sbv`);
       expect(read.status).toBe(200);
-      expect(((await read.json()) as Snapshot).phases.find((p) => p.code === '2')?.weeks).toBe(
-        `${week + 1}-${week + 3}`,
-      );
+      expect(((await read.json()) as Snapshot).phases.find((p) => p.code === '2')?.due).toBe(fridayAfter(date, 3));
       const health = await fetch(`${spor.base}/health`);
       expect(health.status).toBe(503);
       expect(await health.json()).toMatchObject({ status: 'down', temporal: 'down', database: 'ok' });
@@ -202,18 +234,16 @@ describe('the embedded default heals itself (npm start)', () => {
     // there, and the next one builds on it.
     const after = await eventually(
       async () => {
-        const res = await spor.call('PATCH', planPath, {
-          weeks: `${week + 2}-${week + 3}`,
-          reason: 'efter nedbruddet',
-        });
+        const res = await spor.call('PATCH', planPath, { ...weeksAfter(date, 2, 4), reason: 'efter nedbruddet' });
         return res.status === 200 && ((await res.json()) as Snapshot);
       },
       90_000,
       'a plan change to succeed after the restart',
     );
     expect(after.version).toBe(before.version + 1);
+    expect((await spor.call('POST', `/api/programmes/${later}/start`)).status).toBe(202);
     expect(after.phases.find((p) => p.code === '1')?.state).toBe('active');
-    expect(after.phases.find((p) => p.code === '2')?.weeks).toBe(`${week + 2}-${week + 3}`);
+    expect(after.phases.find((p) => p.code === '2')?.due).toBe(fridayAfter(date, 4));
     expect(spor.run.child.exitCode).toBeNull();
   });
 
@@ -221,15 +251,15 @@ describe('the embedded default heals itself (npm start)', () => {
     smtp = await startSmtp();
     // The reminder goes out at the next whole minute that leaves time to set up.
     const due = new Date(Math.ceil((Date.now() + 50_000) / 60_000) * 60_000);
-    const reminderTime = due.toISOString().slice(11, 16);
     const spor = await startSpor({ SMTP_URL: smtp.url });
     const id = 'heal-worker';
-    await startProgramme(spor, programme(id, reminderTime));
+    const { definition, date } = programme(id, due);
+    await startProgramme(spor, definition);
     const reminders = () =>
       smtp!.received.filter((m) => m.to.includes(lead) && /frist for fase 1 "Opstart"/.test(m.text));
     expect(reminders()).toEqual([]);
     const wait = due.getTime() - 700 - Date.now();
-    if (wait < 0) throw new Error(`setting up took past ${reminderTime} UTC; the reminder is not in the gap`);
+    if (wait < 0) throw new Error(`setting up took past ${due.toISOString()}; the reminder is not in the gap`);
     await new Promise((r) => setTimeout(r, wait));
 
     const supervisor = spor.run.child.pid!;
@@ -249,9 +279,8 @@ describe('the embedded default heals itself (npm start)', () => {
     expect(spor.run.output()).toMatch(/The worker stopped unexpectedly \(SIGKILL\).*restarting it/);
     await eventually(async () => reminders().length > 0, 120_000, 'the reminder due during the gap');
     // A write that needs the worker (its Update handler) succeeds, and after it no second copy came.
-    const week = isoWeekOf(new Date().toISOString().slice(0, 10)).week;
     const change = await spor.call('PATCH', `/api/programmes/${id}/sub-analyses/sbv/phases/2`, {
-      weeks: `${week + 1}-${week + 3}`,
+      ...weeksAfter(date, 1, 3),
       reason: 'efter genstarten',
     });
     expect(change.status).toBe(200);
