@@ -247,7 +247,7 @@ describe('the embedded default heals itself (npm start)', () => {
     expect(spor.run.child.exitCode).toBeNull();
   });
 
-  it('keeps the API answering while the worker is killed and restarted, and sends a reminder due in the gap once', async () => {
+  it('keeps the API answering while the worker is killed and restarted, sends a reminder due in the gap once, and restarts a killed API', async () => {
     smtp = await startSmtp();
     // The reminder goes out at the next whole minute that leaves time to set up.
     const due = new Date(Math.ceil((Date.now() + 50_000) / 60_000) * 60_000);
@@ -286,6 +286,16 @@ describe('the embedded default heals itself (npm start)', () => {
     expect(change.status).toBe(200);
     expect(reminders()).toHaveLength(1);
     expect(new Set(smtp.received.map((m) => m.messageId)).size).toBe(smtp.received.length);
+
+    // The API is a part like the others: killed, it comes back by itself on the same port.
+    process.kill(childOf(supervisor, path.join('apps', 'api', 'main.js')), 'SIGKILL');
+    await eventually(
+      async () => /The API runs again/.test(spor.run.output()) && (await fetch(`${spor.base}/health`)).status === 200,
+      60_000,
+      'the API to answer again',
+    );
+    expect(spor.run.output()).toMatch(/The API stopped unexpectedly \(SIGKILL\).*restarting it/);
+    expect((await spor.call('GET', `/api/programmes/${id}`)).status).toBe(200);
     expect(spor.run.child.exitCode).toBeNull();
   });
 });
