@@ -13,6 +13,9 @@ import { healthSchema } from '../dtos/health.dto';
 
 type PartState = 'ok' | 'down';
 
+/** /health answers within this even when Temporal takes the connection but stays silent. */
+const HEALTH_DEADLINE_MS = 3_000;
+
 export type HealthReport = z.infer<typeof healthSchema>;
 
 @ApiTags('health')
@@ -44,7 +47,12 @@ export class HealthController {
   }
 
   private async checkTemporal(): Promise<PartState> {
-    if (!(await withTimeout(workerIsPolling(this.client, this.config.temporal.taskQueue), 3_000))) {
+    // The deadline ends the RPC itself (so none pile up while Temporal is away); the race
+    // bounds the answer even if the connection has not noticed yet.
+    const polling = this.client.connection.withDeadline(Date.now() + HEALTH_DEADLINE_MS, () =>
+      workerIsPolling(this.client, this.config.temporal.taskQueue),
+    );
+    if (!(await withTimeout(polling, HEALTH_DEADLINE_MS))) {
       throw new Error(`no worker polls task queue "${this.config.temporal.taskQueue}"`);
     }
     return 'ok';

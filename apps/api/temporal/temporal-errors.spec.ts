@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { httpErrorOf } from './temporal-errors';
+import { RETRY_AFTER_SECONDS, TemporalUnavailableException, httpErrorOf } from './temporal-errors';
 
 /** What a failed Update looks like to the client: the handler's or validator's ApplicationFailure as its cause. */
 const updateFailed = (failure: ApplicationFailure) => new WorkflowUpdateFailedError('Workflow Update failed', failure);
@@ -39,5 +39,32 @@ describe('mapping Temporal failures to HTTP answers', () => {
   it('answers a second start with 409', () => {
     const err = new WorkflowExecutionAlreadyStartedError('started', 'wf', 'programmeWorkflow');
     expect(answer(err)?.status).toBe(HttpStatus.CONFLICT);
+  });
+
+  /** What the SDK throws when a gRPC call fails: a ServiceError whose cause is grpc-js' error. */
+  const grpcFailure = (code: number) =>
+    new ServiceError('Failed to start Workflow', {
+      cause: Object.assign(new Error(`${code} gRPC`), { code, details: 'gRPC', metadata: {} }),
+    });
+
+  it('answers a server that cannot be reached with 503, Retry-After and a message in both languages', () => {
+    const err = httpErrorOf(grpcFailure(14), 'Sub-analysis sbv');
+    expect(err).toBeInstanceOf(TemporalUnavailableException);
+    expect((err as TemporalUnavailableException).retryAfterSeconds).toBe(RETRY_AFTER_SECONDS);
+    expect(err?.getResponse()).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: {
+        da: expect.stringMatching(/^Temporal, som kører arbejdsgangene, svarer ikke.*Intet er ændret/),
+        en: expect.stringMatching(/^Sub-analysis sbv: Temporal, which runs the workflows, did not answer\. Nothing/),
+      },
+      details: [],
+    });
+  });
+
+  it('answers a call past its deadline with 503 that does not promise nothing happened', () => {
+    const err = httpErrorOf(grpcFailure(4), 'Sub-analysis sbv');
+    expect(err?.getStatus()).toBe(HttpStatus.SERVICE_UNAVAILABLE);
+    expect(err?.getResponse()).toMatchObject({ message: { en: expect.stringMatching(/may still take effect/) } });
   });
 });

@@ -6,22 +6,33 @@ import {
   isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { BadInputException, type ProblemDetail, StateConflictException } from '../common/errors';
+import { temporalProblems } from '../../../libs/texts/problems';
+import { BadInputException, type Message, type ProblemDetail, StateConflictException } from '../common/errors';
 
 /** Failure types the workflows raise on purpose, answered to the caller. */
 export const REFUSED = 'Refused';
 export const BAD_INPUT = 'BadInput';
 
 /**
- * gRPC status codes that mean "Temporal did not answer", not "Temporal said no":
- * DEADLINE_EXCEEDED (4) and UNAVAILABLE (14). (@grpc/grpc-js, which names them, is the
- * SDK's dependency, not Spor's.)
+ * gRPC status codes that mean "Temporal did not answer", not "Temporal said no"
+ * (@grpc/grpc-js, which names them, is the SDK's dependency, not Spor's):
+ * UNAVAILABLE (14), the call never got through, and DEADLINE_EXCEEDED (4), it got no
+ * answer in time and may still take effect.
  */
-const UNREACHABLE = new Set<number>([4, 14]);
+const UNAVAILABLE = 14;
+const DEADLINE_EXCEEDED = 4;
 
-/** 503 in the contract's shape. */
+/**
+ * How long a caller should wait before trying again: the embedded default restarts a
+ * crashed Temporal dev server within seconds, a cluster's orchestrator about as fast.
+ */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** 503 in the contract's shape; the API adds `Retry-After` (see retry-after.interceptor.ts). */
 export class TemporalUnavailableException extends ServiceUnavailableException {
-  constructor(message: string) {
+  readonly retryAfterSeconds = RETRY_AFTER_SECONDS;
+
+  constructor(message: Message) {
     super({ statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message, details: [] });
   }
 }
@@ -49,13 +60,30 @@ function* causes(err: unknown): Generator<unknown> {
   }
 }
 
+/**
+ * Whether the error, or one of its causes, says Temporal could not be reached
+ * (`unreachable`: nothing happened) or did not answer in time (`late`: it may still
+ * happen); undefined when Temporal did answer.
+ */
+export function unreachability(err: unknown): 'unreachable' | 'late' | undefined {
+  for (const e of causes(err)) {
+    if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'late';
+    if (isGrpcServiceError(e) && e.code === UNAVAILABLE) return 'unreachable';
+    if (isGrpcServiceError(e) && e.code === DEADLINE_EXCEEDED) return 'late';
+  }
+  return undefined;
+}
+
 /** Whether the error, or one of its causes, says Temporal could not be reached in time. */
 export function isUnreachable(err: unknown): boolean {
-  for (const e of causes(err)) {
-    if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-    if (isGrpcServiceError(e) && UNREACHABLE.has(e.code)) return true;
-  }
-  return false;
+  return unreachability(err) !== undefined;
+}
+
+/** The 503 for a call that did not reach Temporal (`unreachable`) or got no answer in time (`late`). */
+export function temporalUnavailable(what: string, how: 'unreachable' | 'late'): TemporalUnavailableException {
+  return new TemporalUnavailableException(
+    how === 'unreachable' ? temporalProblems.unreachable(what) : temporalProblems.noAnswerInTime(what),
+  );
 }
 
 /**
@@ -74,10 +102,6 @@ export function httpErrorOf(err: unknown, what: string): HttpException | undefin
   }
   if (err instanceof WorkflowExecutionAlreadyStartedError)
     return new StateConflictException(`${what} is running already`);
-  if (isUnreachable(err)) {
-    return new TemporalUnavailableException(
-      `${what}: Temporal, which runs the workflows, did not answer. Nothing was changed; try again shortly.`,
-    );
-  }
-  return undefined;
+  const how = unreachability(err);
+  return how && temporalUnavailable(what, how);
 }

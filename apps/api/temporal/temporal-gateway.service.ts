@@ -1,16 +1,19 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, type WorkflowStartOptions } from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import type { SporConfig } from '../../../libs/config';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
-import { TemporalUnavailableException, httpErrorOf } from './temporal-errors';
+import { TemporalUnavailableException, httpErrorOf, temporalUnavailable } from './temporal-errors';
 
 /**
- * How long one call may wait for Temporal. An Update waits for its handler, which writes
- * the read model; a start waits for the server only. Without a deadline the SDK retries
- * an unreachable server for about 20 s before it gives up.
+ * How long one call may wait for Temporal. A server that is down refuses the connection
+ * and the client gives up after four quick tries (libs/temporal/connection.ts), well
+ * under a second; these bound a server that accepts but does not answer. A start waits
+ * for the server only, so its answer (503 included) comes within 5 s; an Update waits
+ * for its handler too, which writes the read model, and gets longer so that a busy
+ * machine does not turn applied changes into 503s.
  */
-export const TEMPORAL_CALL_DEADLINE_MS = { start: 5_000, update: 15_000, describe: 5_000 };
+export const TEMPORAL_CALL_DEADLINE_MS = { start: 4_000, update: 15_000, describe: 4_000 };
 
 /** Names the workflow a call is about, for the messages people read. */
 export interface Target {
@@ -25,7 +28,10 @@ export interface Target {
  * the thing asked about exists in the programme is the caller's concern.
  */
 @Injectable()
-export class TemporalGateway {
+export class TemporalGateway implements OnModuleDestroy {
+  /** Set while the API shuts down: the connection closes under requests still running. */
+  private closing = false;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(CONFIG) private readonly config: SporConfig,
@@ -91,12 +97,21 @@ export class TemporalGateway {
     }
   }
 
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
+
   /** Runs one call under a deadline, turning Temporal's answers into HTTP errors where they are the caller's. */
   private async call<T>(target: Target, deadlineMs: number, fn: () => Promise<T>): Promise<T> {
+    if (this.closing) throw temporalUnavailable(target.what, 'unreachable');
     try {
       return await this.client.connection.withDeadline(Date.now() + deadlineMs, fn);
     } catch (err) {
-      throw httpErrorOf(err, target.what) ?? err;
+      const http = httpErrorOf(err, target.what);
+      if (http) throw http;
+      // A connection closed by the shutdown fails with a plain error: the call never got through.
+      if (this.closing) throw temporalUnavailable(target.what, 'unreachable');
+      throw err;
     }
   }
 }

@@ -4,3 +4,4 @@
  */
 export * from './said';
 export * from './auth';
+export * from './temporal';

@@ -1,0 +1,21 @@
+import { type Said, said } from './said';
+
+/**
+ * What people hear when Temporal, which runs the workflows, is away. Said with a
+ * `Retry-After`: the embedded default restarts a crashed server within seconds. `what`
+ * names the workflow in English ("Sub-analysis sbv"), so only the English text carries it.
+ */
+export const temporalProblems = {
+  /** The call never reached Temporal (connection refused or lost): nothing happened. */
+  unreachable: (what: string): Said =>
+    said(
+      `Temporal, som kører arbejdsgangene, svarer ikke lige nu. Intet er ændret; prøv igen om lidt.`,
+      `${what}: Temporal, which runs the workflows, did not answer. Nothing was changed; try again shortly.`,
+    ),
+  /** The call reached Temporal but no answer came in time: it may still take effect. */
+  noAnswerInTime: (what: string): Said =>
+    said(
+      `Temporal, som kører arbejdsgangene, svarede ikke i tide. Ændringen kan stadig nå at blive gennemført; se efter, før du prøver igen.`,
+      `${what}: Temporal, which runs the workflows, did not answer in time. The change may still take effect; look before you try again.`,
+    ),
+};
