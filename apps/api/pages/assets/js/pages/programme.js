@@ -5,6 +5,7 @@ import { dateText, dateWithWeek, instantText, localDate, relativeDay, workingDay
 import { h, show } from '../dom.js';
 import { meetingPath } from '../meeting-parts.js';
 import { meetingsSection } from '../meetings-list.js';
+import { mineFilter, ownSubAnalyses } from '../mine-filter.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { isSecretariat } from '../people.js';
 import { readsReports, timelineFigure } from '../report-parts.js';
@@ -46,7 +47,7 @@ function row(id, s, plan, today) {
   const late = s.phases.some((p) => p.overdueWorkingDays > 0);
   return h(
     'tr',
-    { class: late ? 'row-late' : undefined },
+    { class: late ? 'row-late' : undefined, 'data-sub': s.id },
     h(
       'th',
       { scope: 'row', 'data-label': 'Analysespor' },
@@ -73,6 +74,12 @@ export async function draw(me, { id }, flash) {
   const today = localDate(status.asOf, plan.timezone);
   document.title = `${programme.title} – Spor`;
   const overdue = status.subAnalyses.flatMap((s) => s.phases.filter((p) => p.overdueWorkingDays > 0));
+  const rows = h(
+    'tbody',
+    {},
+    status.subAnalyses.map((s) => row(id, s, plan, today)),
+  );
+  const filter = mineFilter(ownSubAnalyses(me, id), rows);
 
   const startButton =
     !programme.startedAt && isSecretariat(me, id)
@@ -115,6 +122,7 @@ export async function draw(me, { id }, flash) {
           ? 'ingen faser over frist'
           : `${overdue.length} ${overdue.length === 1 ? 'fase' : 'faser'} over frist`,
       ),
+      filter || null,
       h(
         'div',
         { class: 'table-wrap' },
@@ -131,11 +139,7 @@ export async function draw(me, { id }, flash) {
               ['Analysespor', 'Faser', 'Næste frist'].map((c) => h('th', { scope: 'col' }, c)),
             ),
           ),
-          h(
-            'tbody',
-            {},
-            status.subAnalyses.map((s) => row(id, s, plan, today)),
-          ),
+          rows,
         ),
       ),
     ),
