@@ -9,7 +9,7 @@ const reason = z.string().trim().min(1, 'must say why').max(2000);
 /** Why the secretariat acts on a lead's behalf: required then, optional for a lead. */
 const overrideReason = reason
   .optional()
-  .describe("Required when the secretariat (or the admin) acts on the lead's behalf; recorded in the history");
+  .describe("Required when the secretariat acts on the lead's behalf; recorded in the history");
 
 export const startPhaseBodySchema = z.strictObject({ reason: overrideReason });
 

@@ -35,10 +35,13 @@ function actingRole(actor: ActorInfo, programme: string, sid: string): ActingRol
   return 'secretariat';
 }
 
-/** Who acted and why; acting on a lead's behalf (an override) needs a reason. */
+/**
+ * Who acted and why: the secretariat acting on a lead's behalf (an override) must say
+ * why. The admin passes every rule and, as scripts have always done, needs no reason.
+ */
 function acted(actor: ActorInfo, programme: string, sid: string, reason: string | undefined) {
   const role = actingRole(actor, programme, sid);
-  if ((role === 'secretariat' || role === 'admin') && !reason) {
+  if (role === 'secretariat' && !reason) {
     throw new BadInputException([{ path: 'reason', message: subAnalysisProblems.reasonRequired }]);
   }
   return { role, reason };

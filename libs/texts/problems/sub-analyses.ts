@@ -2,7 +2,7 @@
 import { said } from './said';
 
 export const subAnalysisProblems = {
-  /** The secretariat (or the admin) acting on a lead's behalf must say why. */
+  /** The secretariat acting on a lead's behalf must say why. */
   reasonRequired: said(
     'Sekretariatet skal give en begrundelse, når det handler på projektlederens vegne',
     'The secretariat must give a reason when acting on behalf of the project lead',

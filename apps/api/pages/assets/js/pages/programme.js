@@ -9,14 +9,18 @@ import { mineFilter, ownSubAnalyses } from '../mine-filter.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { isSecretariat } from '../people.js';
 import { readsReports, timelineFigure } from '../report-parts.js';
-import { EVENT_KIND, FIELD, PHASE_STATE } from '../texts.js';
+import { EVENT_KIND, FIELD, OVERDUE_LABEL, PHASE_STATE } from '../texts.js';
 
 function nextMeetingPanel(id, meeting, today) {
   const title = h('h2', { id: 'next-meeting-title' }, 'Næste møde');
   const panel = (...content) =>
     h('section', { class: 'card next-meeting', 'aria-labelledby': 'next-meeting-title' }, title, content);
   if (!meeting) return panel(h('p', {}, 'Der er ikke flere møder i programmet.'));
-  const when = (date) => [dateWithWeek(date), h('span', { class: 'muted' }, ` · ${relativeDay(date, today)}`)];
+  // A date passed is not counted in calendar days: overdue counts are working days, from the status.
+  const when = (date) => [
+    dateWithWeek(date),
+    h('span', { class: 'muted' }, ` · ${date < today ? OVERDUE_LABEL.passed : relativeDay(date, today)}`),
+  ];
   return panel(
     h('p', { class: 'next-meeting-name' }, h('a', { href: meetingPath(id, meeting.id) }, meeting.title)),
     h(
