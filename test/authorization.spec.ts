@@ -104,13 +104,26 @@ const ROWS: Row[] = [
   {
     method: 'POST',
     path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/start`,
-    allowed: ['admin', 'lead', 'owner'],
+    allowed: ['admin', 'secretariat', 'lead', 'owner'],
+    body: { reason: 'table' },
   },
   {
     method: 'POST',
     path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/complete`,
-    allowed: ['admin', 'lead', 'owner'],
-    body: {},
+    allowed: ['admin', 'secretariat', 'lead', 'owner'],
+    body: { reason: 'table' },
+  },
+  {
+    method: 'POST',
+    path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/reopen`,
+    allowed: ['admin', 'secretariat'],
+    body: { reason: 'table' },
+  },
+  {
+    method: 'POST',
+    path: `/api/programmes/${P}/sub-analyses/${S}/gates/9/close`,
+    allowed: ['admin', 'secretariat'],
+    body: { reason: 'table' },
   },
   {
     method: 'PATCH',

@@ -234,7 +234,7 @@ describe('web pages (Chromium, worker, API)', () => {
     expect(await textOf(one.locator('.facts'))).toContain('Note Scoping godkendt af styregruppen');
     expect(await textOf(phaseCard(page, '2A').locator('.chip'))).toBe('klar');
     expect(await textOf(page.locator('.history li').first())).toMatch(
-      /Projektleder, borgerservice.*Fase 1 "Opstart og scoping" er afsluttet\. Note: Scoping godkendt/,
+      /Projektleder, borgerservice \(projektleder\).*Fase 1 "Opstart og scoping" er afsluttet af projektlederen\. Note: Scoping godkendt/,
     );
     await screenshot(page, 'sub-analysis-lead');
 
@@ -279,10 +279,12 @@ describe('web pages (Chromium, worker, API)', () => {
     await signIn(page, tokens[SECRETARIAT]);
     const twoA = phaseCard(page, '2A');
     await twoA.getByText('Ændr uger', { exact: true }).click();
-    const weeks = twoA.getByLabel('Uger');
+    // The card also offers the secretariat's override (start for the lead), with a reason of its own.
+    const change = twoA.locator('details').filter({ has: page.locator('summary', { hasText: 'Ændr uger' }) });
+    const weeks = change.getByLabel('Uger');
     expect(await weeks.inputValue()).toBe('14-16');
     await weeks.fill('17-14');
-    await twoA.getByLabel('Begrundelse').fill('Mere tid til kortlægning');
+    await change.getByLabel('Begrundelse').fill('Mere tid til kortlægning');
     await twoA.getByRole('button', { name: 'Gem nye uger' }).click();
     const alert = twoA.getByRole('alert');
     await alert.waitFor();
@@ -374,7 +376,7 @@ describe('web pages (Chromium, worker, API)', () => {
     expect(late).toHaveLength(3);
     for (const chip of late) expect(chip.replace(/\s+/g, ' ')).toMatch(/planlagt · \d+ arbejdsdage over frist$/);
     // The most pressing open deadline is an overdue one, and says so.
-    expect(await textOf(page.locator('td.deadline').first())).toMatch(/^Fase \S+ .* overskredet, for \d+ dage siden$/);
+    expect(await textOf(page.locator('td.deadline').first())).toMatch(/^Fase \S+ .* overskredet med \d+ arbejdsdage?$/);
     // Only the secretariat may start it, and is offered to.
     await page.getByRole('button', { name: 'Start programmet' }).waitFor();
     await screenshot(page, 'overview-overdue');

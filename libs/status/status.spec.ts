@@ -44,26 +44,47 @@ describe('the status projection', () => {
 
   it('names an overdue deadline as the next one, before those to come', () => {
     const status = subAnalysisStatus(plan, 'sbv', sbv(), new Date('2025-04-02T10:00:00+02:00'));
-    expect(status.nextDeadline).toEqual({ kind: 'phase', phase: '1', date: '2025-03-28', overdue: true });
+    // Due Friday 28 March; Monday 31 March to Wednesday 2 April are 3 working days.
+    expect(status.nextDeadline).toEqual({
+      kind: 'phase',
+      phase: '1',
+      date: '2025-03-28',
+      overdue: true,
+      overdueWorkingDays: 3,
+    });
     const later = subAnalysisStatus(
       plan,
       'sbv',
       sbv((s) => complete(s, '1')),
       new Date('2025-04-02T10:00:00+02:00'),
     );
-    expect(later.nextDeadline).toEqual({ kind: 'phase', phase: '2A', date: '2025-04-16', overdue: false });
+    expect(later.nextDeadline).toEqual({
+      kind: 'phase',
+      phase: '2A',
+      date: '2025-04-16',
+      overdue: false,
+      overdueWorkingDays: 0,
+    });
   });
 
   it('counts missing material until the meeting day begins, and not after', () => {
     const allDone = sbv((s) => complete(s, '1', '2A', '2B', '2C', '3'));
     const eve = subAnalysisStatus(plan, 'sbv', allDone, new Date('2025-06-01T23:30:00+02:00'));
-    expect(eve.nextDeadline).toEqual({ kind: 'material', meeting: 'udvalg-juni', date: '2025-05-05', overdue: true });
+    // Due Monday 5 May: 6 May to Friday 30 May less Kristi himmelfartsdag (29 May) is 18 working days.
+    expect(eve.nextDeadline).toEqual({
+      kind: 'material',
+      meeting: 'udvalg-juni',
+      date: '2025-05-05',
+      overdue: true,
+      overdueWorkingDays: 18,
+    });
     const meetingDay = subAnalysisStatus(plan, 'sbv', allDone, new Date('2025-06-02T00:30:00+02:00'));
     expect(meetingDay.nextDeadline).toEqual({
       kind: 'material',
       meeting: 'udvalg-august',
       date: '2025-08-08',
       overdue: false,
+      overdueWorkingDays: 0,
     });
   });
 

@@ -23,6 +23,8 @@ export interface NextDeadline {
   meeting?: string;
   date: string;
   overdue: boolean;
+  /** Working days past the date, as phases count them (0 when not overdue). */
+  overdueWorkingDays: number;
 }
 
 export interface SubAnalysisStatus {
@@ -89,7 +91,13 @@ export class StatusProjection {
     const deadlines: NextDeadline[] = [
       ...phases
         .filter((p) => p.state !== 'completed')
-        .map((p) => ({ kind: 'phase' as const, phase: p.code, date: p.due, overdue: p.due < this.today })),
+        .map((p) => ({
+          kind: 'phase' as const,
+          phase: p.code,
+          date: p.due,
+          overdue: p.due < this.today,
+          overdueWorkingDays: p.overdueWorkingDays,
+        })),
       ...snap.deliverables
         .filter((d) => d.state !== 'approved' && materialMatters(this.plan, d.meeting, this.atMs))
         .map((d) => ({
@@ -97,6 +105,7 @@ export class StatusProjection {
           meeting: d.meeting,
           date: d.materialDue,
           overdue: d.materialDue < this.today,
+          overdueWorkingDays: this.overdue(d.materialDue),
         })),
     ];
     // Overdue first (the oldest first among them), then the next to come.

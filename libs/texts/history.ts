@@ -15,13 +15,42 @@ const START_CAUSE: Record<StartCause, string> = {
 
 const PLAN_CHANGE_REASON = ' Begrundelse: ';
 
+/**
+ * Who acted on a phase, by the role they acted in. Lines written before roles were
+ * passed along name no one (or, for an early start, the lead, as they always did).
+ */
+export type ActingRole = 'project-lead' | 'project-owner' | 'secretariat' | 'admin';
+
+/** The role in the definite form, after "af". */
+export const ACTED_BY: Record<ActingRole, string> = {
+  'project-lead': 'projektlederen',
+  'project-owner': 'projektejeren',
+  secretariat: 'sekretariatet',
+  admin: 'administratoren',
+};
+
+/** Who acted and, for an override, why. */
+export interface Acted {
+  role: ActingRole;
+  reason?: string;
+}
+
+const why = (reason?: string) => (reason ? `${PLAN_CHANGE_REASON}${reason}` : '');
+
 export const historyLine = {
   started: (subAnalysisTitle: string) => `Analysesporet ${subAnalysisTitle} er startet i Spor.`,
   finished: (subAnalysisTitle: string) => `Analysesporet ${subAnalysisTitle} er afsluttet.`,
-  phaseStarted: (code: string, title: string, cause: StartCause) =>
-    `Fase ${code} "${title}" er startet ${START_CAUSE[cause]}.`,
-  phaseCompleted: (code: string, title: string, note?: string) =>
-    `Fase ${code} "${title}" er afsluttet.${note ? ` Note: ${note}` : ''}`,
+  phaseStarted: (code: string, title: string, cause: StartCause, acted?: Acted) =>
+    acted
+      ? `Fase ${code} "${title}" er startet før tid af ${ACTED_BY[acted.role]}.${why(acted.reason)}`
+      : `Fase ${code} "${title}" er startet ${START_CAUSE[cause]}.`,
+  phaseCompleted: (code: string, title: string, note?: string, acted?: Acted) =>
+    `Fase ${code} "${title}" er afsluttet${acted ? ` af ${ACTED_BY[acted.role]}` : ''}.` +
+    `${note ? ` Note: ${note}` : ''}${why(acted?.reason)}`,
+  phaseReopened: (code: string, title: string, acted: Acted) =>
+    `Fase ${code} "${title}" er genåbnet af ${ACTED_BY[acted.role]} og er i gang igen.${why(acted.reason)}`,
+  gateClosed: (code: string, title: string, acted: Acted) =>
+    `Porten før fase ${code} "${title}" er lukket igen af ${ACTED_BY[acted.role]}.${why(acted.reason)}`,
   planChanged: (
     code: string,
     before: { weeks: string; due: string },
@@ -59,4 +88,9 @@ export const refusal = {
   noGate: (code: string) => `Fase ${code} venter ikke på en port`,
   gateOpen: (code: string) => `Porten før fase ${code} er allerede åben`,
   invalidPlan: 'Den ændrede plan er ikke gyldig',
+  notCompleted: (code: string) => `Fase ${code} er ikke afsluttet og kan ikke genåbnes`,
+  successorStarted: (code: string, successors: string[]) =>
+    `Fase ${code} kan ikke genåbnes, fordi fase ${successors.join(', ')}, der venter på den, er startet`,
+  gateNotOpen: (code: string) => `Porten før fase ${code} er ikke åben`,
+  gatePhaseStarted: (code: string) => `Fase ${code} er startet; porten før den kan ikke lukkes`,
 };

@@ -129,3 +129,42 @@ export const SIGN_IN = {
   signOut: 'Log ud',
   signedOut: 'Du er logget ud.',
 } as const;
+
+/**
+ * Words on the pages for the secretariat's overrides and the overview's filter. `{code}`
+ * stands for a phase code; the pages fill it in.
+ */
+export const OVERRIDE_LABEL = {
+  startOnBehalf: 'Start for projektlederen',
+  startOnBehalfSubmit: 'Start fase {code}',
+  completeOnBehalf: 'Afslut for projektlederen',
+  completeOnBehalfSubmit: 'Afslut fase {code}',
+  reopen: 'Genåbn fase',
+  reopenSubmit: 'Genåbn fase {code}',
+  reopenHint: 'Fasen bliver i gang igen, og påmindelserne følger dens frist.',
+  closeGate: 'Luk porten igen',
+  closeGateSubmit: 'Luk porten før fase {code}',
+  reasonHint: 'Begrundelsen står i historikken.',
+  started: 'Fase {code} er startet.',
+  completed: 'Fase {code} er afsluttet.',
+  reopened: 'Fase {code} er genåbnet.',
+  gateClosed: 'Porten før fase {code} er lukket igen.',
+};
+
+/** The overview's filter: a lead's or owner's own sub-analyses, or all of them. */
+export const FILTER_LABEL = {
+  legend: 'Vis analysespor',
+  mine: 'Mine',
+  all: 'Alle',
+  noneMine: 'Du er ikke projektleder eller projektejer for et analysespor i programmet.',
+};
+
+/** Who acted, by role, beside their name in a phase's facts and the history. */
+export const ACTOR_ROLE = {
+  lead: 'projektleder',
+  owner: 'projektejer',
+  secretariat: 'sekretariatet',
+};
+
+/** A deadline past its date, counted in working days as the phases' chips count them. */
+export const OVERDUE_LABEL = { by: 'overskredet med', passed: 'fristen er passeret' };

@@ -154,6 +154,115 @@ describe('SubAnalysisState', () => {
     }
   });
 
+  describe('secretariat overrides', () => {
+    const SECRETARIAT = 'sekretariat@example.org';
+    const phase = (s: SubAnalysisState, code: string, now: number) =>
+      s.snapshot(now).phases.find((p) => p.code === code)!;
+
+    it("names who acted by role, and the secretariat's reason", () => {
+      const s = sbv();
+      const now = at('2025-03-11T10:00:00+01:00');
+      s.startPhase('1', SECRETARIAT, now, { role: 'secretariat', reason: 'Projektlederen er syg' });
+      s.completePhase('1', 'po@example.org', 'Godkendt', now + 1000, { role: 'project-owner' });
+      s.startPhase('2B', 'pl@example.org', now + 2000, { role: 'project-lead' });
+      expect(s.takeHistory().map((h) => [h.kind, h.actor, h.text])).toEqual([
+        [
+          'phase-started',
+          SECRETARIAT,
+          'Fase 1 "Opstart og scoping" er startet før tid af sekretariatet. Begrundelse: Projektlederen er syg',
+        ],
+        [
+          'phase-completed',
+          'po@example.org',
+          'Fase 1 "Opstart og scoping" er afsluttet af projektejeren. Note: Godkendt',
+        ],
+        [
+          'phase-started',
+          'pl@example.org',
+          'Fase 2B "Analyse af virksomhedernes behov" er startet før tid af projektlederen.',
+        ],
+      ]);
+    });
+
+    it('keeps the lines of Updates sent without a role as they always were', () => {
+      const s = sbv();
+      s.startPhase('2B', 'pl', at('2025-03-11T10:00:00+01:00'));
+      s.completePhase('2B', 'pl', undefined, at('2025-03-11T11:00:00+01:00'));
+      expect(s.takeHistory().map((h) => h.text)).toEqual([
+        'Fase 2B "Analyse af virksomhedernes behov" er startet før tid af projektlederen.',
+        'Fase 2B "Analyse af virksomhedernes behov" er afsluttet.',
+      ]);
+    });
+
+    it('reopens a completed phase: active again, its successors wait, reminders follow its due date from now', () => {
+      const s = sbv();
+      s.startDuePhases(at('2025-03-17T09:00:00+01:00'));
+      s.completePhase('1', 'pl', undefined, at('2025-03-18T10:00:00+01:00'));
+      expect(phase(s, '2A', at('2025-03-18T10:00:00+01:00')).state).toBe('ready');
+      expect(s.unsentEvents().filter((e) => e.phase === '1')).toEqual([]);
+      s.takeHistory();
+
+      // Phase 1 is due Friday 28 March 2025; reopened on Monday 24 March at noon.
+      const now = at('2025-03-24T12:00:00+01:00');
+      expect(() => s.checkReopen('1')).not.toThrow();
+      s.reopenPhase('1', SECRETARIAT, { role: 'secretariat', reason: 'Afsluttet ved en fejl' }, now);
+      expect(s.takeHistory().map((h) => [h.kind, h.phase, h.text])).toEqual([
+        [
+          'phase-reopened',
+          '1',
+          'Fase 1 "Opstart og scoping" er genåbnet af sekretariatet og er i gang igen. Begrundelse: Afsluttet ved en fejl',
+        ],
+      ]);
+      expect(phase(s, '1', now)).toMatchObject({ state: 'active', completedAt: undefined, completedBy: undefined });
+      expect(phase(s, '2A', now)).toMatchObject({ state: 'planned', waitingFor: 'fase 1 er ikke afsluttet' });
+      // The reminder still to come (1 working day before) goes out; the one already past
+      // (5 working days before, Friday 21 March) is not sent late.
+      const reminders = s.unsentEvents().filter((e) => e.phase === '1');
+      expect(reminders.length).toBeGreaterThan(0);
+      expect(reminders.every((e) => Date.parse(e.at) >= now)).toBe(true);
+      expect(reminders[0]).toMatchObject({ kind: 'phase-reminder', at: '2025-03-27T09:00:00+01:00' });
+      expect(s.nextWakeUp(now)).toBe(at('2025-03-27T09:00:00+01:00'));
+      // Completing it again lets 2A start as planned.
+      s.completePhase('1', 'pl', undefined, at('2025-03-26T10:00:00+01:00'));
+      expect(phase(s, '2A', at('2025-03-26T10:00:00+01:00')).state).toBe('ready');
+    });
+
+    it('refuses to reopen a phase that is not completed, or whose successor has started', () => {
+      const s = sbv();
+      s.startDuePhases(at('2025-03-17T09:00:00+01:00'));
+      expect(refusalOf(() => s.checkReopen('1'))).toMatchObject({
+        type: 'Refused',
+        message: 'Fase 1 er ikke afsluttet og kan ikke genåbnes',
+      });
+      // Completed after 2A's planned start (31 March): 2A starts at once.
+      s.completePhase('1', 'pl', undefined, at('2025-04-02T10:00:00+02:00'));
+      expect(refusalOf(() => s.checkReopen('1')).message).toBe(
+        'Fase 1 kan ikke genåbnes, fordi fase 2A, der venter på den, er startet',
+      );
+      expect(refusalOf(() => s.checkReopen('7')).message).toBe('Analysesporet har ingen fase 7');
+    });
+
+    it('closes a gate opened by mistake, only while its phase has not started', () => {
+      const s = sbv();
+      const now = at('2025-03-12T10:00:00+01:00');
+      expect(refusalOf(() => s.checkCloseGate('3')).message).toBe('Porten før fase 3 er ikke åben');
+      expect(refusalOf(() => s.checkCloseGate('2A')).message).toBe('Fase 2A venter ikke på en port');
+      s.openGate('3', 'Udvalget har givet input', SECRETARIAT, now);
+      s.takeHistory();
+      expect(() => s.checkCloseGate('3')).not.toThrow();
+      s.closeGate('3', SECRETARIAT, { role: 'secretariat', reason: 'Forkert spor' }, now + 1000);
+      expect(s.takeHistory().map((h) => [h.kind, h.text])).toEqual([
+        [
+          'gate-closed',
+          'Porten før fase 3 "Implementeringsprogram og afrapportering" er lukket igen af sekretariatet. Begrundelse: Forkert spor',
+        ],
+      ]);
+      expect(phase(s, '3', now + 1000).gate).toEqual({ meeting: expect.any(String), open: false });
+      expect(phase(s, '3', now + 1000).waitingFor).toMatch(/udvalgets input/);
+      expect(() => s.checkOpenGate('3')).not.toThrow();
+    });
+  });
+
   it('carries its state into a new run unchanged', () => {
     const s = sbv();
     const now = at('2025-04-02T10:00:00+02:00');

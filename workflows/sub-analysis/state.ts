@@ -26,7 +26,7 @@ import {
   type SubAnalysisSnapshot,
   plannedPhaseSnapshot,
 } from '../../libs/read-model/contract';
-import { type StartCause, historyLine, refusal, waitingForText } from '../../libs/texts/history';
+import { type Acted, type StartCause, historyLine, refusal, waitingForText } from '../../libs/texts/history';
 import { OUTCOMES } from '../../libs/documents/outcomes';
 import { composeMessage } from '../../libs/texts/messages';
 import { meetingText } from '../../libs/texts/meetings';
@@ -254,19 +254,45 @@ export class SubAnalysisState {
     if (this.phases[code].gateOpenedAt) refuse(refusal.gateOpen(code));
   }
 
-  // --- changes: each adds a history line; the caller records them -----------------------
-
-  startPhase(code: string, by: string, now: number): void {
-    this.start(this.phase(code), by, 'early', now);
+  /**
+   * Reopening undoes a completion only while nothing has been built on it: a phase that
+   * waits for this one and has started would otherwise run on an unfinished basis.
+   */
+  checkReopen(code: string): void {
+    const p = this.phaseOrRefuse(code);
+    if (this.stateOf(p) !== 'completed') refuse(refusal.notCompleted(code));
+    const started = this.sub.phases.filter((s) => s.after.includes(code) && this.phases[s.code].startedAt);
+    if (started.length)
+      refuse(
+        refusal.successorStarted(
+          code,
+          started.map((s) => s.code),
+        ),
+      );
   }
 
-  completePhase(code: string, by: string, note: string | undefined, now: number): void {
+  /** A gate closes again only before its phase has started. */
+  checkCloseGate(code: string): void {
+    const p = this.phaseOrRefuse(code);
+    if (!p.gate) refuse(refusal.noGate(code));
+    if (!this.phases[code].gateOpenedAt) refuse(refusal.gateNotOpen(code));
+    if (this.phases[code].startedAt) refuse(refusal.gatePhaseStarted(code));
+  }
+
+  // --- changes: each adds a history line; the caller records them -----------------------
+
+  /** `acted` is absent for Updates sent before roles were passed along. */
+  startPhase(code: string, by: string, now: number, acted?: Acted): void {
+    this.start(this.phase(code), by, 'early', now, acted);
+  }
+
+  completePhase(code: string, by: string, note: string | undefined, now: number, acted?: Acted): void {
     const p = this.phase(code);
     const f = this.phases[code];
     f.completedAt = iso(now);
     f.completedBy = by;
     if (note) f.note = note;
-    this.note('phase-completed', historyLine.phaseCompleted(code, p.title, note), now, code, by);
+    this.note('phase-completed', historyLine.phaseCompleted(code, p.title, note, acted), now, code, by);
     // Phases waiting only for this one start at once if their planned start has passed.
     this.startDuePhases(now);
   }
@@ -291,6 +317,30 @@ export class SubAnalysisState {
     f.gateReason = reason;
     this.note('gate-opened', historyLine.gateOpened(code, p.title, reason), now, code, by);
     this.startDuePhases(now);
+  }
+
+  /**
+   * A completed phase is active again. Reminders and escalations follow its due date once
+   * more, from now on: those already past are not sent late. Phases that were ready only
+   * because of it wait again (none has started: checkReopen).
+   */
+  reopenPhase(code: string, by: string, acted: Acted, now: number): void {
+    const p = this.phase(code);
+    const f = this.phases[code];
+    delete f.completedAt;
+    delete f.completedBy;
+    f.remindFrom = iso(now);
+    this.note('phase-reopened', historyLine.phaseReopened(code, p.title, acted), now, code, by);
+  }
+
+  /** A gate opened by mistake is closed: its phase waits for the gate again. */
+  closeGate(code: string, by: string, acted: Acted, now: number): void {
+    const p = this.phase(code);
+    const f = this.phases[code];
+    delete f.gateOpenedAt;
+    delete f.gateOpenedBy;
+    delete f.gateReason;
+    this.note('gate-closed', historyLine.gateClosed(code, p.title, acted), now, code, by);
   }
 
   /**
@@ -421,10 +471,10 @@ export class SubAnalysisState {
 
   // ---------------------------------------------------------------------------------------
 
-  private start(p: PlannedPhase, by: string, cause: StartCause, now: number): void {
+  private start(p: PlannedPhase, by: string, cause: StartCause, now: number, acted?: Acted): void {
     this.phases[p.code].startedAt = iso(now);
     this.phases[p.code].startedBy = by;
-    this.note('phase-started', historyLine.phaseStarted(p.code, p.title, cause), now, p.code, by);
+    this.note('phase-started', historyLine.phaseStarted(p.code, p.title, cause, acted), now, p.code, by);
   }
 
   private note(kind: string, text: string, now: number, phase?: string, actor?: string): void {

@@ -19,7 +19,15 @@ import type { SporActivities } from '../../activities';
 import { RECORDING, SENDING } from '../activity-options';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import type { PlanChangeRecord, SubAnalysisSnapshot } from '../../libs/read-model/contract';
-import { changePhasePlanUpdate, completePhaseUpdate, openGateUpdate, startPhaseUpdate, stateQuery } from './messages';
+import {
+  changePhasePlanUpdate,
+  closeGateUpdate,
+  completePhaseUpdate,
+  openGateUpdate,
+  reopenPhaseUpdate,
+  startPhaseUpdate,
+  stateQuery,
+} from './messages';
 import { committeeDecisionSignal } from '../meeting/messages';
 import { type SubAnalysisCarried, SubAnalysisState } from './state';
 
@@ -70,16 +78,16 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
   setHandler(committeeDecisionSignal, (decision) => state.committeeDecided(decision, Date.now()));
   setHandler(
     startPhaseUpdate,
-    ({ code, by }) => {
-      state.startPhase(code, by, Date.now());
+    ({ code, by, role, reason }) => {
+      state.startPhase(code, by, Date.now(), role && { role, reason });
       return record();
     },
     { validator: ({ code }) => state.checkStart(code) },
   );
   setHandler(
     completePhaseUpdate,
-    ({ code, by, note }) => {
-      state.completePhase(code, by, note, Date.now());
+    ({ code, by, note, role, reason }) => {
+      state.completePhase(code, by, note, Date.now(), role && { role, reason });
       return record();
     },
     { validator: ({ code }) => state.checkComplete(code) },
@@ -99,6 +107,23 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
       return record();
     },
     { validator: ({ code }) => state.checkOpenGate(code) },
+  );
+  // Secretariat overrides: handlers added later, so older histories never called them.
+  setHandler(
+    reopenPhaseUpdate,
+    ({ code, reason, by, role }) => {
+      state.reopenPhase(code, by, { role, reason }, Date.now());
+      return record();
+    },
+    { validator: ({ code }) => state.checkReopen(code) },
+  );
+  setHandler(
+    closeGateUpdate,
+    ({ code, reason, by, role }) => {
+      state.closeGate(code, by, { role, reason }, Date.now());
+      return record();
+    },
+    { validator: ({ code }) => state.checkCloseGate(code) },
   );
 
   if (!input.carried) state.noteStarted(Date.now());

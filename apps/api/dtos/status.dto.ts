@@ -70,6 +70,7 @@ export const subAnalysisStatusSchema = z.object({
       meeting: z.string().optional(),
       date: isoDate,
       overdue: z.boolean(),
+      overdueWorkingDays: z.number().int().describe('Working days past the date, 0 when not overdue'),
     })
     .nullable()
     .describe('The most pressing open deadline: an overdue one first, else the next to come'),

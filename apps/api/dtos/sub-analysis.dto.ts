@@ -1,10 +1,34 @@
 import { z } from 'zod';
+import { problemSchema } from './error.dto';
+import { subAnalysisSnapshotSchema } from './status.dto';
 
 export { subAnalysisDetailSchema, subAnalysisSnapshotSchema } from './status.dto';
 
 const reason = z.string().trim().min(1, 'must say why').max(2000);
 
-export const completePhaseBodySchema = z.strictObject({ note: z.string().max(4000).optional() });
+/** Why the secretariat acts on a lead's behalf: required then, optional for a lead. */
+const overrideReason = reason
+  .optional()
+  .describe("Required when the secretariat acts on the lead's behalf; recorded in the history");
+
+export const startPhaseBodySchema = z.strictObject({ reason: overrideReason });
+
+export const completePhaseBodySchema = z.strictObject({
+  note: z.string().max(4000).optional(),
+  reason: overrideReason,
+});
+
+/** Reopening a completed phase, or closing a gate opened by mistake: always with a reason. */
+export const overrideBodySchema = z.strictObject({ reason });
+
+/** A plan change answers the new state and what validating the changed definition warns about. */
+export const planChangeAnswerSchema = subAnalysisSnapshotSchema.extend({
+  warnings: z
+    .array(problemSchema)
+    .describe(
+      'Warnings the changed programme gives when validated, e.g. a phase planned before its predecessor is due',
+    ),
+});
 
 export const openGateBodySchema = z.strictObject({ reason });
 

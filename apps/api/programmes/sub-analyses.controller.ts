@@ -2,20 +2,50 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
+import { BadInputException } from '../common/errors';
 import { parseBody } from '../common/validation';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../dtos/openapi';
 import {
   changePlanBodySchema,
   completePhaseBodySchema,
   openGateBodySchema,
+  overrideBodySchema,
+  planChangeAnswerSchema,
+  startPhaseBodySchema,
   subAnalysisDetailSchema,
   subAnalysisSnapshotSchema,
 } from '../dtos/sub-analysis.dto';
+import type { ActingRole } from '../../../libs/texts/history';
+import { subAnalysisProblems } from '../../../libs/texts/problems';
 import { StatusService } from './status.service';
 import { SubAnalysesService } from './sub-analyses.service';
 
 /** Who acts, as the workflow records it. */
 const by = (actor: ActorInfo) => actor.email ?? 'admin';
+
+/**
+ * The role someone acts in on a sub-analysis: its lead or owner when they are one (the
+ * guard let them through for that), otherwise the secretariat acting on their behalf.
+ */
+function actingRole(actor: ActorInfo, programme: string, sid: string): ActingRole {
+  if (actor.admin) return 'admin';
+  const here = actor.roles.filter((r) => r.programme === programme && r.subAnalysis === sid);
+  if (here.some((r) => r.role === 'project-lead')) return 'project-lead';
+  if (here.some((r) => r.role === 'project-owner')) return 'project-owner';
+  return 'secretariat';
+}
+
+/**
+ * Who acted and why: the secretariat acting on a lead's behalf (an override) must say
+ * why. The admin passes every rule and, as scripts have always done, needs no reason.
+ */
+function acted(actor: ActorInfo, programme: string, sid: string, reason: string | undefined) {
+  const role = actingRole(actor, programme, sid);
+  if (role === 'secretariat' && !reason) {
+    throw new BadInputException([{ path: 'reason', message: subAnalysisProblems.reasonRequired }]);
+  }
+  return { role, reason };
+}
 
 const ACTION_ERRORS = {
   404: 'No such programme, sub-analysis or phase',
@@ -42,21 +72,35 @@ export class SubAnalysesController {
 
   @Post(':sid/phases/:code/start')
   @HttpCode(200)
-  @Allow('lead')
-  @ApiOperation({ summary: 'Start a ready phase before its planned start; 409 when it is not ready' })
+  @Allow('lead', 'secretariat')
+  @ApiOperation({
+    summary:
+      "Start a ready phase before its planned start; 409 when it is not ready. The secretariat may, on the lead's behalf, with a reason",
+  })
+  @ApiJsonBody(startPhaseBodySchema, { required: false })
   @ApiJsonResponse(200, subAnalysisSnapshotSchema, 'The sub-analysis after the start')
-  @ApiErrors(ACTION_ERRORS)
-  start(@Param('id') id: string, @Param('sid') sid: string, @Param('code') code: string, @Actor() actor: ActorInfo) {
-    return this.subAnalyses.startPhase(id, sid, code, by(actor));
+  @ApiErrors({ 400: 'The body is not as described, or the secretariat gave no reason', ...ACTION_ERRORS })
+  start(
+    @Param('id') id: string,
+    @Param('sid') sid: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Actor() actor: ActorInfo,
+  ) {
+    const { reason } = parseBody(startPhaseBodySchema, body);
+    return this.subAnalyses.startPhase(id, sid, code, by(actor), acted(actor, id, sid, reason));
   }
 
   @Post(':sid/phases/:code/complete')
   @HttpCode(200)
-  @Allow('lead')
-  @ApiOperation({ summary: 'Complete an active phase; 409 when it is not active' })
+  @Allow('lead', 'secretariat')
+  @ApiOperation({
+    summary:
+      "Complete an active phase; 409 when it is not active. The secretariat may, on the lead's behalf, with a reason",
+  })
   @ApiJsonBody(completePhaseBodySchema, { required: false })
   @ApiJsonResponse(200, subAnalysisSnapshotSchema, 'The sub-analysis after the completion')
-  @ApiErrors({ 400: 'The body is not as described', ...ACTION_ERRORS })
+  @ApiErrors({ 400: 'The body is not as described, or the secretariat gave no reason', ...ACTION_ERRORS })
   complete(
     @Param('id') id: string,
     @Param('sid') sid: string,
@@ -64,15 +108,35 @@ export class SubAnalysesController {
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
   ) {
-    const { note } = parseBody(completePhaseBodySchema, body);
-    return this.subAnalyses.completePhase(id, sid, code, by(actor), note);
+    const { note, reason } = parseBody(completePhaseBodySchema, body);
+    return this.subAnalyses.completePhase(id, sid, code, by(actor), note, acted(actor, id, sid, reason));
+  }
+
+  @Post(':sid/phases/:code/reopen')
+  @HttpCode(200)
+  @Allow('secretariat')
+  @ApiOperation({
+    summary: 'Make a completed phase active again, giving a reason; 409 once a phase waiting for it has started',
+  })
+  @ApiJsonBody(overrideBodySchema)
+  @ApiJsonResponse(200, subAnalysisSnapshotSchema, 'The sub-analysis with the phase active again')
+  @ApiErrors({ 400: 'The body is not as described', ...ACTION_ERRORS })
+  reopen(
+    @Param('id') id: string,
+    @Param('sid') sid: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Actor() actor: ActorInfo,
+  ) {
+    const { reason } = parseBody(overrideBodySchema, body);
+    return this.subAnalyses.reopenPhase(id, sid, code, by(actor), { role: actingRole(actor, id, sid), reason });
   }
 
   @Patch(':sid/phases/:code')
   @Allow('secretariat')
   @ApiOperation({ summary: "Change a phase's weeks; reminders follow the new dates" })
   @ApiJsonBody(changePlanBodySchema)
-  @ApiJsonResponse(200, subAnalysisSnapshotSchema, 'The sub-analysis with its new plan')
+  @ApiJsonResponse(200, planChangeAnswerSchema, 'The sub-analysis with its new plan, and any warnings')
   @ApiErrors({ 400: 'The body, or the plan it would make, is not valid; every problem by path', ...ACTION_ERRORS })
   changePlan(
     @Param('id') id: string,
@@ -102,5 +166,23 @@ export class SubAnalysesController {
   ) {
     const { reason } = parseBody(openGateBodySchema, body);
     return this.subAnalyses.openGate(id, sid, code, by(actor), reason);
+  }
+
+  @Post(':sid/gates/:code/close')
+  @HttpCode(200)
+  @Allow('secretariat')
+  @ApiOperation({ summary: 'Close a gate opened by mistake, giving a reason; 409 once its phase has started' })
+  @ApiJsonBody(overrideBodySchema)
+  @ApiJsonResponse(200, subAnalysisSnapshotSchema, 'The sub-analysis with the gate closed')
+  @ApiErrors({ 400: 'The body is not as described', ...ACTION_ERRORS })
+  closeGate(
+    @Param('id') id: string,
+    @Param('sid') sid: string,
+    @Param('code') code: string,
+    @Body() body: unknown,
+    @Actor() actor: ActorInfo,
+  ) {
+    const { reason } = parseBody(overrideBodySchema, body);
+    return this.subAnalyses.closeGate(id, sid, code, by(actor), { role: actingRole(actor, id, sid), reason });
   }
 }

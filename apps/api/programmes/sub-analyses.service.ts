@@ -1,12 +1,16 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { PhaseWeeksChange } from '../../../libs/plan/changes';
+import { type Problem, validateDefinition } from '../../../libs/plan/validate';
+import type { Acted } from '../../../libs/texts/history';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import { subAnalysisWorkflowId } from '../../../workflows/ids';
 import {
   changePhasePlanUpdate,
+  closeGateUpdate,
   completePhaseUpdate,
   openGateUpdate,
+  reopenPhaseUpdate,
   startPhaseUpdate,
 } from '../../../workflows/sub-analysis/messages';
 import { StateConflictException } from '../common/errors';
@@ -25,8 +29,14 @@ export class SubAnalysesService {
     private readonly temporal: TemporalGateway,
   ) {}
 
-  startPhase(programmeId: string, subAnalysisId: string, code: string, by: string): Promise<SubAnalysisSnapshot> {
-    return this.send(programmeId, subAnalysisId, code, startPhaseUpdate, { code, by });
+  startPhase(
+    programmeId: string,
+    subAnalysisId: string,
+    code: string,
+    by: string,
+    acted?: Acted,
+  ): Promise<SubAnalysisSnapshot> {
+    return this.send(programmeId, subAnalysisId, code, startPhaseUpdate, { code, by, ...acted });
   }
 
   completePhase(
@@ -35,8 +45,19 @@ export class SubAnalysesService {
     code: string,
     by: string,
     note?: string,
+    acted?: Acted,
   ): Promise<SubAnalysisSnapshot> {
-    return this.send(programmeId, subAnalysisId, code, completePhaseUpdate, { code, by, note });
+    return this.send(programmeId, subAnalysisId, code, completePhaseUpdate, { code, by, note, ...acted });
+  }
+
+  /** Secretariat override: a completed phase becomes active again. */
+  reopenPhase(programmeId: string, subAnalysisId: string, code: string, by: string, acted: Required<Acted>) {
+    return this.send(programmeId, subAnalysisId, code, reopenPhaseUpdate, { code, by, ...acted });
+  }
+
+  /** Secretariat override: a gate opened by mistake is closed again. */
+  closeGate(programmeId: string, subAnalysisId: string, code: string, by: string, acted: Required<Acted>) {
+    return this.send(programmeId, subAnalysisId, code, closeGateUpdate, { code, by, ...acted });
   }
 
   openGate(
@@ -56,9 +77,18 @@ export class SubAnalysesService {
     by: string,
     change: PhaseWeeksChange,
     reason: string,
-  ): Promise<SubAnalysisSnapshot> {
+  ): Promise<SubAnalysisSnapshot & { warnings: Problem[] }> {
     // The workflow checks the changed plan as a new definition is checked (400 by path).
-    return this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, { code, change, reason, by });
+    const snapshot = await this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, {
+      code,
+      change,
+      reason,
+      by,
+    });
+    // The stored definition holds the change by now (written before the Update answers):
+    // the answer warns as validating that definition would.
+    const { definition } = await this.programmes.planOf(programmeId);
+    return { ...snapshot, warnings: validateDefinition(definition).warnings };
   }
 
   /** Checks that the programme knows the sub-analysis and phase and has started, then sends the Update. */

@@ -5,3 +5,4 @@
 export * from './said';
 export * from './auth';
 export * from './temporal';
+export * from './sub-analyses';

@@ -1,7 +1,7 @@
 // Pieces more than one page shows.
-import { dateWithWeek, relativeDay } from './dates.js';
+import { dateWithWeek, relativeDay, workingDays } from './dates.js';
 import { h } from './dom.js';
-import { PHASE_STATE } from './texts.js';
+import { OVERDUE_LABEL, PHASE_STATE } from './texts.js';
 
 export function breadcrumbs(items) {
   return h(
@@ -25,7 +25,10 @@ export function stateChip(state, extra) {
   return h('span', { class: `chip chip-${state}` }, PHASE_STATE[state] || state, extra);
 }
 
-/** A sub-analysis' next deadline: what, when, and how far off (or overdue). */
+/**
+ * A sub-analysis' next deadline: what, when, and how far off; overdue counted in working
+ * days, as the status gives them and the phases' chips show them.
+ */
 export function deadlineText(deadline, plan, today) {
   if (!deadline) return h('span', { class: 'muted' }, 'Ingen åbne frister');
   const meeting = deadline.meeting && plan.meetings.find((m) => m.id === deadline.meeting);
@@ -36,10 +39,8 @@ export function deadlineText(deadline, plan, today) {
   return [
     h('span', { class: 'deadline-what' }, what),
     h('span', { class: 'deadline-date' }, dateWithWeek(deadline.date)),
-    h(
-      'span',
-      { class: deadline.overdue ? 'late' : 'muted' },
-      deadline.overdue ? `overskredet, ${relativeDay(deadline.date, today)}` : relativeDay(deadline.date, today),
-    ),
+    deadline.overdueWorkingDays > 0
+      ? h('span', { class: 'late' }, `${OVERDUE_LABEL.by} ${workingDays(deadline.overdueWorkingDays)}`)
+      : h('span', { class: 'muted' }, deadline.overdue ? OVERDUE_LABEL.passed : relativeDay(deadline.date, today)),
   ];
 }

@@ -4,10 +4,11 @@ import { act, actionButton, actionForm } from './actions.js';
 import { dateText, dateWithWeek, instantText, relativeDay, weeksText, workingDays } from './dates.js';
 import { h } from './dom.js';
 import { stateChip } from './parts.js';
-import { isSecretariat, leads, personName } from './people.js';
+import { overrideActions } from './overrides.js';
+import { actorText, isSecretariat, leads } from './people.js';
 import { FIELD } from './texts.js';
 
-function facts({ plan, today }, p) {
+function facts({ plan, sid, today }, p) {
   const list = [
     h('dt', {}, 'Planlagt'),
     h('dd', {}, `${weeksText(p)}: ${dateText(p.plannedStart)} – ${dateText(p.due)}`),
@@ -21,7 +22,7 @@ function facts({ plan, today }, p) {
         : null,
     ),
   ];
-  const by = (email) => (email ? ` af ${personName(plan, email)}` : '');
+  const by = (email) => (email ? ` af ${actorText(plan, sid, email)}` : '');
   if (p.overdueWorkingDays > 0) {
     list.push(h('dt', {}, 'Over frist'), h('dd', { class: 'late-text' }, workingDays(p.overdueWorkingDays)));
   }
@@ -61,7 +62,9 @@ function actions({ me, id, sid, started, redraw }, p) {
   const base = `/programmes/${enc(id)}/sub-analyses/${enc(sid)}/`;
   const submitOf = (form) => form.querySelector('button[type=submit]');
   const list = [];
-  if (started && leads(me, id, sid)) {
+  // The admin passes as a lead on the pages; the API treats it as acting for the lead.
+  const asLead = leads(me, id, sid) && !me.admin;
+  if (started && asLead) {
     if (p.state === 'ready') {
       list.push(
         actionButton(
@@ -110,6 +113,7 @@ function actions({ me, id, sid, started, redraw }, p) {
         }),
       );
     }
+    list.push(...overrideActions({ id, sid, redraw }, p, asLead));
     if (p.gate && !p.gate.open) {
       list.push(
         actionForm({

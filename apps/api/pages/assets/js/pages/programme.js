@@ -5,17 +5,22 @@ import { dateText, dateWithWeek, instantText, localDate, relativeDay, workingDay
 import { h, show } from '../dom.js';
 import { meetingPath } from '../meeting-parts.js';
 import { meetingsSection } from '../meetings-list.js';
+import { mineFilter, ownSubAnalyses } from '../mine-filter.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { isSecretariat } from '../people.js';
 import { readsReports, timelineFigure } from '../report-parts.js';
-import { EVENT_KIND, FIELD, PHASE_STATE } from '../texts.js';
+import { EVENT_KIND, FIELD, OVERDUE_LABEL, PHASE_STATE } from '../texts.js';
 
 function nextMeetingPanel(id, meeting, today) {
   const title = h('h2', { id: 'next-meeting-title' }, 'Næste møde');
   const panel = (...content) =>
     h('section', { class: 'card next-meeting', 'aria-labelledby': 'next-meeting-title' }, title, content);
   if (!meeting) return panel(h('p', {}, 'Der er ikke flere møder i programmet.'));
-  const when = (date) => [dateWithWeek(date), h('span', { class: 'muted' }, ` · ${relativeDay(date, today)}`)];
+  // A date passed is not counted in calendar days: overdue counts are working days, from the status.
+  const when = (date) => [
+    dateWithWeek(date),
+    h('span', { class: 'muted' }, ` · ${date < today ? OVERDUE_LABEL.passed : relativeDay(date, today)}`),
+  ];
   return panel(
     h('p', { class: 'next-meeting-name' }, h('a', { href: meetingPath(id, meeting.id) }, meeting.title)),
     h(
@@ -46,7 +51,7 @@ function row(id, s, plan, today) {
   const late = s.phases.some((p) => p.overdueWorkingDays > 0);
   return h(
     'tr',
-    { class: late ? 'row-late' : undefined },
+    { class: late ? 'row-late' : undefined, 'data-sub': s.id },
     h(
       'th',
       { scope: 'row', 'data-label': 'Analysespor' },
@@ -73,6 +78,12 @@ export async function draw(me, { id }, flash) {
   const today = localDate(status.asOf, plan.timezone);
   document.title = `${programme.title} – Spor`;
   const overdue = status.subAnalyses.flatMap((s) => s.phases.filter((p) => p.overdueWorkingDays > 0));
+  const rows = h(
+    'tbody',
+    {},
+    status.subAnalyses.map((s) => row(id, s, plan, today)),
+  );
+  const filter = mineFilter(ownSubAnalyses(me, id), rows);
 
   const startButton =
     !programme.startedAt && isSecretariat(me, id)
@@ -115,6 +126,7 @@ export async function draw(me, { id }, flash) {
           ? 'ingen faser over frist'
           : `${overdue.length} ${overdue.length === 1 ? 'fase' : 'faser'} over frist`,
       ),
+      filter || null,
       h(
         'div',
         { class: 'table-wrap' },
@@ -131,11 +143,7 @@ export async function draw(me, { id }, flash) {
               ['Analysespor', 'Faser', 'Næste frist'].map((c) => h('th', { scope: 'col' }, c)),
             ),
           ),
-          h(
-            'tbody',
-            {},
-            status.subAnalyses.map((s) => row(id, s, plan, today)),
-          ),
+          rows,
         ),
       ),
     ),

@@ -4,11 +4,11 @@ import { deliverableSections } from '../deliverables.js';
 import { instantText, localDate } from '../dates.js';
 import { h, show } from '../dom.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
-import { leads, personName } from '../people.js';
+import { actorText, leads, personName } from '../people.js';
 import { phaseCard } from '../phase-card.js';
 import { statusNotePanel } from '../status-note.js';
 
-function history(sub, plan) {
+function history(sub, plan, sid) {
   const events = [...sub.history].reverse();
   return h(
     'section',
@@ -26,7 +26,7 @@ function history(sub, plan) {
                 'p',
                 { class: 'history-when' },
                 h('time', { datetime: e.at }, instantText(e.at, plan.timezone)),
-                e.actor ? ` · ${personName(plan, e.actor)}` : '',
+                e.actor ? ` · ${actorText(plan, sid, e.actor)}` : '',
               ),
               h('p', { class: 'history-text' }, e.text),
             ),
@@ -83,7 +83,7 @@ export async function draw(me, { id, sid }, flash) {
     ),
     notePanel,
     material,
-    history(sub, plan),
+    history(sub, plan, sid),
   );
   if (flash && flash.box) flash.box.focus();
 }
