@@ -17,6 +17,8 @@ import { ReadModel1700000000003 } from './migrations/1700000000003-read-model';
 import { ProgrammeRevision1700000000004 } from './migrations/1700000000004-programme-revision';
 import { Meetings1700000000005 } from './migrations/1700000000005-meetings';
 import { StatusReports1700000000006 } from './migrations/1700000000006-status-reports';
+import { CalendarFeeds1700000000009 } from './migrations/1700000000009-calendar-feeds';
+import { CalendarEventEntity, CalendarFeedEntity } from './entities/calendar-feed.entity';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -30,6 +32,8 @@ export const ENTITIES = [
   StatusNoteEntity,
   ApiTokenEntity,
   AuditEntryEntity,
+  CalendarFeedEntity,
+  CalendarEventEntity,
 ];
 
 /** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
@@ -40,6 +44,7 @@ export const MIGRATIONS = [
   ProgrammeRevision1700000000004,
   Meetings1700000000005,
   StatusReports1700000000006,
+  CalendarFeeds1700000000009,
 ];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {

@@ -10,3 +10,4 @@ export * from './transactions';
 export * from './entities/meeting-state.entity';
 export * from './repositories';
 export * from './entities/status-report.entity';
+export * from './entities/calendar-feed.entity';

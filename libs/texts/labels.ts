@@ -103,3 +103,11 @@ export const REPORT_STATUS: Record<'on-track' | 'at-risk' | 'late', string> = {
 };
 /** Notes on scheduled events: `conditional`, an escalation shown only in case its deadline is missed. */
 export const EVENT_NOTE = { conditional: 'hvis fristen overskrides' };
+
+/** The personal calendar subscription on the person's front page. */
+export const CALENDAR = {
+  heading: 'Din kalender',
+  intro: 'Dine frister og møder i alle dine programmer, i din egen kalender. Kalenderen følger planen af sig selv.',
+  subscribe: 'Abonnér i Outlook/Google',
+  address: 'Kalenderens adresse (hemmelig, som en adgangskode)',
+};

@@ -4,3 +4,4 @@ export * from './read-model';
 export * from './status-reports';
 export * from './report-sources';
 export * from './meetings';
+export * from './calendar-feeds';
