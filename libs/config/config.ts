@@ -69,6 +69,22 @@ export interface SporConfig {
   logLevel: string;
   /** Largest file accepted as a deliverable, in bytes (MAX_UPLOAD_MB). */
   maxUploadBytes: number;
+  /** Settings that work but are probably wrong; logged at start. */
+  warnings: string[];
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/**
+ * Links in e-mails and calendars use PUBLIC_URL. Unset, it is http://localhost:PORT,
+ * which is right only when nobody reaches Spor from another machine.
+ */
+function publicUrlWarning(e: { PUBLIC_URL?: string; HOST: string; PORT: number }): string[] {
+  if (e.PUBLIC_URL !== undefined || LOOPBACK.test(e.HOST)) return [];
+  return [
+    `PUBLIC_URL is not set, but the API listens on ${e.HOST}, reachable from other machines: links in ` +
+      `e-mails and calendars will point to http://localhost:${e.PORT}. Set PUBLIC_URL to the address people use.`,
+  ];
 }
 
 export class ConfigError extends Error {}
@@ -112,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SporConfig {
     loadDefaultProgramme: e.SPOR_LOAD_DEFAULT,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
+    warnings: publicUrlWarning(e),
   };
 }
