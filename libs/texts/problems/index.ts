@@ -4,3 +4,6 @@
  */
 export * from './said';
 export * from './calendar';
+export * from './meetings';
+export * from './reports';
+export * from './translations';

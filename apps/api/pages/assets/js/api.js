@@ -31,7 +31,7 @@ export function forgetToken() {
 }
 
 export async function api(method, path, body, withToken = token()) {
-  const headers = { accept: 'application/json' };
+  const headers = { accept: 'application/json', 'accept-language': 'da' };
   if (withToken) headers.authorization = `Bearer ${withToken}`;
   // A form (a file upload) travels as multipart, its boundary set by the browser.
   const isForm = body instanceof FormData;
