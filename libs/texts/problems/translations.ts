@@ -110,6 +110,13 @@ const EN_RULES: Rule[] = [
     /^'to' \((.+)\) is before 'from' \((.+)\); the weeks must run forward\.$/,
     (_m, t, f) => `'to' (${t}) ligger før 'from' (${f}); ugerne skal løbe fremad.`,
   ],
+  [
+    /^The material for meeting '(.+)' is due on (.+), before (phases?) (.+), which should produce it\.$/,
+    (_m, meeting, due, one, phases) =>
+      `Materialet til mødet '${meeting}' skal afleveres ${due}, før ${one === 'phase' ? 'fase' : 'faserne'} ${phases
+        .replace(/\(due /g, '(frist ')
+        .replace(/ and /, ' og ')}, som skal lave det, er færdig.`,
+  ],
   [/^(.+) is not a working day \((.+)\)\.$/, (_m, d, r) => `${d} er ikke en arbejdsdag (${r}).`],
   [/^Week (\d+) does not exist in (\d+)(.*)$/, (_m, w, y, rest) => `Uge ${w} findes ikke i ${y}${rest}`],
   [/^(.+) \(line (\d+), column (\d+)\)$/, (_m, text, l, c) => `${toDanish(text)} (linje ${l}, kolonne ${c})`],
