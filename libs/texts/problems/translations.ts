@@ -140,6 +140,14 @@ const EN_RULES: Rule[] = [
       `Programmet ${p} har ${{ 'sub-analysis': 'intet analysespor', meeting: 'intet møde', phase: 'ingen fase' }[what]} "${id}"`,
   ],
   [/^No programme "(.+)"$/, (_m, p) => `Der er intet programme "${p}"`],
+  // The status-report workflow's refusals, which are English.
+  [/^The programme has no sub-analysis "(.+)"$/, (_m, s) => `Programmet har intet analysespor "${s}"`],
+  [/^Unknown status "(.+)"$/, (_m, st) => `Ukendt status "${st}"`],
+  [/^A note has 1 to (\d+) characters$/, (_m, n) => `En note har 1 til ${n} tegn`],
+  [
+    /^The programme has ended; no more status reports are made$/,
+    () => 'Programmet er slut; der laves ikke flere statusrapporter',
+  ],
 ];
 
 /** Danish refusals from the workflows, and their English. */
