@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { calendarProblems } from '../../../libs/texts/problems';
 import { Actor, Allow, Public } from '../auth/decorators';
@@ -34,6 +34,7 @@ export class MyCalendarController {
   @HttpCode(204)
   @Allow('authenticated')
   @ApiOperation({ summary: 'Revoke your calendar feed: its address answers 404; the next GET makes a new one' })
+  @ApiNoContentResponse({ description: 'Revoked (or there was none); no body' })
   @ApiErrors({ 404: 'The admin token belongs to no person' })
   async revoke(@Actor() actor: Actor): Promise<void> {
     await this.feeds.revoke(personOf(actor));
