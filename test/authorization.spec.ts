@@ -72,6 +72,10 @@ const ROWS: Row[] = [
 
   // People and tokens.
   { method: 'GET', path: '/api/me', allowed: 'authenticated' },
+  // A person's own calendar feed; the feed itself is opened by the secret in its path alone.
+  { method: 'GET', path: '/api/me/calendar', allowed: 'authenticated' },
+  { method: 'DELETE', path: '/api/me/calendar', allowed: 'authenticated' },
+  { method: 'GET', path: '/api/calendar/no-such-feed.ics', allowed: 'everyone' },
   { method: 'POST', path: `/api/people/${EMAIL.lead}/tokens`, allowed: ['admin'], body: { label: 'table' } },
   { method: 'GET', path: `/api/people/${EMAIL.lead}/tokens`, allowed: ['admin'] },
   { method: 'DELETE', path: `/api/people/${EMAIL.lead}/tokens/${NO_SUCH_TOKEN}`, allowed: ['admin'] },

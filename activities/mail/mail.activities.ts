@@ -1,7 +1,9 @@
 import { heartbeat } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
+import { finishNotification, type NotificationPeople } from '../../libs/email/notification';
 import { Outbox, type OutboxMessage } from '../../libs/persistence/repositories/outbox';
+import { ProgrammeDefinitions } from '../../libs/persistence/repositories/programme-definitions';
 import type { FileStore } from '../files/file-store';
 import type { MailTransport } from './transport';
 
@@ -23,6 +25,14 @@ export interface NotificationResult {
  */
 export function createMailActivities(dataSource: DataSource, transport: MailTransport, files: FileStore) {
   const outbox = new Outbox(dataSource);
+  const definitions = new ProgrammeDefinitions(dataSource);
+  /** Names and the secretariat from the programme's definition, for greeting and Reply-To. */
+  const peopleOf = async (programmeId: string): Promise<NotificationPeople | undefined> => {
+    const meta = await definitions.meta(programmeId);
+    if (!meta) return undefined;
+    const { plan } = await definitions.planOf(meta);
+    return { programmeTitle: plan.title, people: plan.people, secretariat: plan.secretariat };
+  };
   return {
     async sendNotification(req: NotificationRequest): Promise<NotificationResult> {
       if (req.recipients.length === 0) {
@@ -36,12 +46,18 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
       const beat = setInterval(() => heartbeat(), 1_000);
       let messageId: string;
       try {
+        // The workflow composed the words; the greeting by name, the HTML and Reply-To are
+        // added here, so the workflow's history does not depend on them.
+        const who = await peopleOf(req.programmeId);
+        const finished = who && !req.html ? finishNotification(req, who) : undefined;
+        const replyTo = who?.secretariat.map((address) => ({ address, name: who.people[address] ?? '' }));
         ({ messageId } = await transport.send({
           key: req.key,
           to: req.recipients,
           subject: req.subject,
-          text: req.text,
-          ...(req.html ? { html: req.html } : {}),
+          text: finished?.text ?? req.text,
+          ...(replyTo?.length ? { replyTo } : {}),
+          ...((finished?.html ?? req.html) ? { html: finished?.html ?? req.html } : {}),
           ...(req.calendar ? { calendar: req.calendar } : {}),
           ...(req.attachments?.length
             ? {

@@ -11,6 +11,8 @@ export interface Envelope {
   subject: string;
   text: string;
   html?: string;
+  /** The programme's secretariat, so that answers reach people rather than the sender. */
+  replyTo?: { name: string; address: string }[];
   attachments?: { filename: string; content: Buffer; contentType: string; cid?: string }[];
   /** An iCalendar invitation (METHOD:REQUEST), shown by mail clients as one. */
   calendar?: string;
@@ -25,6 +27,7 @@ function mailOf(from: string, e: Envelope, messageId: string): nodemailer.SendMa
     text: e.text,
     messageId,
     ...(e.html ? { html: e.html } : {}),
+    ...(e.replyTo?.length ? { replyTo: e.replyTo } : {}),
     ...(e.attachments?.length ? { attachments: e.attachments } : {}),
     ...(e.calendar ? { icalEvent: { method: 'REQUEST', filename: 'invitation.ics', content: e.calendar } } : {}),
   };

@@ -6,6 +6,7 @@ import type { SporConfig } from '../../libs/config';
 import { dataSourceOptions } from '../../libs/persistence';
 import { connectClient } from '../../libs/temporal';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CONFIG, TEMPORAL_CLIENT } from './common/tokens';
 import { HealthController } from './health/health.controller';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ProgrammesModule,
         ReportsModule,
         MeetingsModule,
+        CalendarModule,
         PagesModule,
       ],
       controllers: [HealthController],

@@ -4,6 +4,7 @@ import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  for (const warning of config.warnings) console.warn(`[spor] Warning: ${warning}`);
   const app = await createApi(config);
   await app.listen(config.port, config.host);
 }

@@ -29,7 +29,7 @@ describe('spor CLI', () => {
     expect(err).toBe('');
     expect(out).toContain('Advarsler (6):');
     expect(out).toContain(
-      "subAnalyses[0].deliverables[0]: The material for meeting 'udvalg-juni' is due on 2025-05-05",
+      "subAnalyses[0].deliverables[0]: Materialet til mødet 'udvalg-juni' skal afleveres 2025-05-05",
     );
     expect(out).toContain('Gyldig: aarhus-organisationsanalyse-2025 (5 analysespor, 2 møder)');
   });
@@ -40,8 +40,8 @@ describe('spor CLI', () => {
     const { code, err } = await cli('validate', bad);
     expect(code).toBe(1);
     expect(err).toContain('Fejl (');
-    expect(err).toContain('  id: Must be 3–64 characters');
-    expect(err).toContain("  people: Required field 'people' is missing.");
+    expect(err).toContain('  id: Skal være 3–64 tegn');
+    expect(err).toContain("  people: Feltet 'people' mangler.");
   });
 
   it('exits 1 on a syntax error and on a missing file', async () => {
@@ -49,7 +49,7 @@ describe('spor CLI', () => {
     writeFileSync(broken, 'id: [x\n');
     const syntax = await cli('validate', broken);
     expect(syntax.code).toBe(1);
-    expect(syntax.err).toContain('(dokumentet): YAML syntax error');
+    expect(syntax.err).toContain('(dokumentet): Syntaksfejl i YAML');
     const missing = await cli('validate', join(dir, 'nope.yaml'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('Kan ikke læse');

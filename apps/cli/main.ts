@@ -21,7 +21,7 @@ import {
   parseDefinition,
   validateDefinition,
 } from '../../libs/plan';
-import { EVENT_KIND, EVENT_NOTE, WEEKDAY_NAMES, danishDate } from '../../libs/texts';
+import { EVENT_KIND, EVENT_NOTE, WEEKDAY_NAMES, danishDate, toDanish } from '../../libs/texts';
 
 type Write = (text: string) => void;
 
@@ -103,7 +103,8 @@ function readDefinition(file: string, err: Write): ValidationResult | undefined 
 }
 
 function printProblems(result: ValidationResult, out: Write, err: Write): void {
-  const line = (p: { path: string; message: string }) => `  ${p.path || '(dokumentet)'}: ${p.message}`;
+  // The plan library words its problems in English; the CLI speaks Danish throughout.
+  const line = (p: { path: string; message: string }) => `  ${p.path || '(dokumentet)'}: ${toDanish(p.message)}`;
   if (result.errors.length > 0) {
     err(`Fejl (${result.errors.length}):`);
     result.errors.forEach((p) => err(line(p)));

@@ -23,6 +23,13 @@ describe('loadConfig', () => {
     expect(c.temporal.address).toBe('temporal:7233');
   });
 
+  it('warns when PUBLIC_URL is unset and the API is reachable from other machines', () => {
+    expect(loadConfig({}).warnings).toEqual([expect.stringMatching(/PUBLIC_URL is not set.*0\.0\.0\.0/)]);
+    expect(loadConfig({ HOST: '127.0.0.1' }).warnings).toEqual([]);
+    expect(loadConfig({ HOST: 'localhost' }).warnings).toEqual([]);
+    expect(loadConfig({ PUBLIC_URL: 'https://spor.aarhus.dk' }).warnings).toEqual([]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '', PORT: '' }).port).toBe(3000);
   });

@@ -84,6 +84,22 @@ export interface SporConfig {
   oidc?: { issuer: string; clientId: string; clientSecret: string };
   /** Failed authentications per client address per minute before it is answered 429. */
   authFailureLimit: number;
+  /** Settings that work but are probably wrong; logged at start. */
+  warnings: string[];
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/**
+ * Links in e-mails and calendars use PUBLIC_URL. Unset, it is http://localhost:PORT,
+ * which is right only when nobody reaches Spor from another machine.
+ */
+function publicUrlWarning(e: { PUBLIC_URL?: string; HOST: string; PORT: number }): string[] {
+  if (e.PUBLIC_URL !== undefined || LOOPBACK.test(e.HOST)) return [];
+  return [
+    `PUBLIC_URL is not set, but the API listens on ${e.HOST}, reachable from other machines: links in ` +
+      `e-mails and calendars will point to http://localhost:${e.PORT}. Set PUBLIC_URL to the address people use.`,
+  ];
 }
 
 export class ConfigError extends Error {}
@@ -138,5 +154,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SporConfig {
       ? { oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET } }
       : {}),
     authFailureLimit: e.AUTH_FAILURE_LIMIT,
+    warnings: publicUrlWarning(e),
   };
 }

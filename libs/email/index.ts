@@ -3,3 +3,4 @@ export * from './html';
 export * from './message';
 export * from './layout';
 export * from './components';
+export * from './notification';

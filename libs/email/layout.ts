@@ -1,6 +1,7 @@
 /**
- * The one layout of every e-mail Spor sends (reminders, meeting packages, status
- * reports): a header with the programme's title, the body, and a footer saying the
+ * The one layout of every e-mail Spor sends (reminders, escalations, meeting packages,
+ * protocols, status reports, sign-in links; notification.ts puts the ones composed as
+ * text in it): a header with the programme's title, the body, and a footer saying the
  * message is automatic, with the link into Spor. Built for Outlook's Word renderer:
  * nested tables, widths as attributes, inline styles only, no scripts, no remote images,
  * system fonts. Every message has a plain-text alternative in the same order.
@@ -42,8 +43,8 @@ export interface LayoutInput {
   body: SafeHtml;
   /** The same content as plain text. */
   text: string;
-  /** Where in Spor the message leads. */
-  link: { href: string; label: string };
+  /** Where in Spor the message leads (a message about nothing in particular has no link). */
+  link?: { href: string; label: string };
   attachments?: EmailAttachment[];
 }
 
@@ -58,7 +59,7 @@ export function emailMessage(input: LayoutInput): EmailMessage {
 
 function layoutHtml(input: LayoutInput): string {
   const s = EMAIL_STYLE;
-  const href = safeUrl(input.link.href);
+  const link = input.link ? { href: safeUrl(input.link.href), label: input.link.label } : undefined;
   const page = html`<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
     <html xmlns="http://www.w3.org/1999/xhtml" lang="da" xml:lang="da">
       <head>
@@ -105,8 +106,8 @@ function layoutHtml(input: LayoutInput): string {
                   <td
                     style="padding:14px 20px;border-top:1px solid ${s.rule};font-family:${s.font};font-size:12px;line-height:17px;color:${s.muted};"
                   >
-                    ${AUTOMATIC_NOTICE}<br />
-                    <a href="${href}" style="color:${s.brand};text-decoration:underline;">${input.link.label}</a>
+                    ${AUTOMATIC_NOTICE}
+                    ${link ? html`<br /><a href="${link.href}" style="color:${s.brand};text-decoration:underline;">${link.label}</a>` : ''}
                   </td>
                 </tr>
               </table>
@@ -130,7 +131,7 @@ function layoutText(input: LayoutInput): string {
     '',
     '--',
     AUTOMATIC_NOTICE,
-    `${input.link.label}: ${input.link.href}`,
+    ...(input.link ? [`${input.link.label}: ${input.link.href}`] : []),
     '',
   ].join('\n');
 }

@@ -20,6 +20,8 @@ import { StatusReports1700000000006 } from './migrations/1700000000006-status-re
 import { Sessions1700000000008 } from './migrations/1700000000008-sessions';
 import { SessionEntity } from './entities/session.entity';
 import { SignInLinkEntity } from './entities/sign-in-link.entity';
+import { CalendarFeeds1700000000009 } from './migrations/1700000000009-calendar-feeds';
+import { CalendarEventEntity, CalendarFeedEntity } from './entities/calendar-feed.entity';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -35,6 +37,8 @@ export const ENTITIES = [
   AuditEntryEntity,
   SessionEntity,
   SignInLinkEntity,
+  CalendarFeedEntity,
+  CalendarEventEntity,
 ];
 
 /** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
@@ -46,6 +50,7 @@ export const MIGRATIONS = [
   Meetings1700000000005,
   StatusReports1700000000006,
   Sessions1700000000008,
+  CalendarFeeds1700000000009,
 ];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {

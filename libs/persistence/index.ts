@@ -12,3 +12,4 @@ export * from './repositories';
 export * from './entities/status-report.entity';
 export * from './entities/session.entity';
 export * from './entities/sign-in-link.entity';
+export * from './entities/calendar-feed.entity';

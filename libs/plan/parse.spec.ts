@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { parseDefinition } from './parse';
 import { defaultRaw, defaultYaml } from './test-fixtures';
@@ -179,5 +181,21 @@ describe('nothing malformed throws', () => {
     const result = validateDefinition(d);
     expect(result.valid).toBe(false);
     expect(result.errors[0].message).toContain('boom');
+  });
+});
+
+describe('positions of problems in YAML', () => {
+  it('names the line and column of the value a problem is about, as well as its path', () => {
+    const broken = fs
+      .readFileSync(path.join(__dirname, '..', '..', 'programmes', 'aarhus-organisationsanalyse-2025.yaml'), 'utf8')
+      .replace('date: 2025-06-02', 'date: 2025-13-45');
+    const lineOf = broken.split('\n').findIndex((l) => l.includes('2025-13-45')) + 1;
+    const column = broken.split('\n')[lineOf - 1].indexOf('2025-13-45') + 1;
+    const result = parseDefinition(broken, 'yaml');
+    expect(result.valid).toBe(false);
+    expect(result.errors).toContainEqual({
+      path: 'committee.meetings[0].date',
+      message: expect.stringMatching(new RegExp(`\\(line ${lineOf}, column ${column}\\)$`)),
+    });
   });
 });

@@ -3,7 +3,7 @@
  * Syntax errors become problems (with line and column where known); nothing
  * throws.
  */
-import { parseDocument } from 'yaml';
+import { type Document, LineCounter, isNode, parseDocument } from 'yaml';
 import { Problem, ValidationResult, validateDefinition } from './validate';
 
 export type DefinitionFormat = 'yaml' | 'json';
@@ -23,7 +23,8 @@ export function parseDefinition(text: string, contentType?: DefinitionFormat | s
     const parsed = formatOf(text, contentType) === 'json' ? readJson(text) : readYaml(text);
     if (parsed.errors.length > 0) return { valid: false, errors: parsed.errors, warnings: parsed.warnings };
     const result = validateDefinition(parsed.value);
-    return { ...result, warnings: [...parsed.warnings, ...result.warnings] };
+    const at = parsed.locate ?? ((p: Problem) => p);
+    return { ...result, errors: result.errors.map(at), warnings: [...parsed.warnings, ...result.warnings.map(at)] };
   } catch (e) {
     return failure({
       path: '',
@@ -43,6 +44,32 @@ interface Parsed {
   value?: unknown;
   errors: Problem[];
   warnings: Problem[];
+  /** For YAML: the problem with the line and column of the text its path names. */
+  locate?: (problem: Problem) => Problem;
+}
+
+/** 'subAnalyses[0].phases[1].weeks' → ['subAnalyses', 0, 'phases', 1, 'weeks']. */
+function pathParts(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+}
+
+/**
+ * Adds where in the text a problem is: the node its path names or, for a field that is
+ * missing, the nearest one that is there (its parent). Authors find a line faster than a path.
+ */
+function locator(doc: Document, lines: LineCounter): (problem: Problem) => Problem {
+  return (problem) => {
+    if (!problem.path) return problem;
+    const parts = pathParts(problem.path);
+    for (let n = parts.length; n > 0; n--) {
+      const node = doc.getIn(parts.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const { line, col } = lines.linePos(node.range[0]);
+        return { ...problem, message: `${problem.message} (line ${line}, column ${col})` };
+      }
+    }
+    return problem;
+  };
 }
 
 function failure(problem: Problem): ValidationResult {
@@ -63,7 +90,8 @@ function yamlMessage(message: string): string {
 }
 
 function readYaml(text: string): Parsed {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter: lines });
   const warnings = doc.warnings.map((w) => ({ path: '', message: `YAML: ${yamlMessage(w.message)}` }));
   if (doc.errors.length > 0) {
     return {
@@ -72,7 +100,7 @@ function readYaml(text: string): Parsed {
     };
   }
   try {
-    return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), errors: [], warnings };
+    return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), errors: [], warnings, locate: locator(doc, lines) };
   } catch (e) {
     return { errors: [{ path: '', message: `YAML error: ${(e as Error).message}` }], warnings };
   }

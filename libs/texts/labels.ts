@@ -168,3 +168,10 @@ export const ACTOR_ROLE = {
 
 /** A deadline past its date, counted in working days as the phases' chips count them. */
 export const OVERDUE_LABEL = { by: 'overskredet med', passed: 'fristen er passeret' };
+/** The personal calendar subscription on the person's front page. */
+export const CALENDAR = {
+  heading: 'Din kalender',
+  intro: 'Dine frister og møder i alle dine programmer, i din egen kalender. Kalenderen følger planen af sig selv.',
+  subscribe: 'Abonnér i Outlook/Google',
+  address: 'Kalenderens adresse (hemmelig, som en adgangskode)',
+};

@@ -23,11 +23,39 @@ export interface ComposedMessage {
   text: string;
 }
 
+/**
+ * The greetings composeMessage wrote before messages named their recipients. Messages are
+ * composed inside workflows, and their text is part of each workflow's history, so the
+ * greeting by name is put in when the message is sent (libs/email/notification.ts).
+ */
+const GENERIC_GREETINGS = ['Kære projektleder', 'Til projektledere, projektejer og udvalgssekretariatet'];
+
+export function isGenericGreeting(line: string | undefined): boolean {
+  return line !== undefined && GENERIC_GREETINGS.includes(line);
+}
+
+/** More names than this, and a message greets "Kære alle". */
+const MOST_NAMED = 4;
+
+/**
+ * "Kære Anna Holm", "Kære Anna Holm og Bo Berg", "Kære Anna Holm, Bo Berg og Carl Dam":
+ * the names as the definition writes them (first names alone could be two people).
+ */
+export function greetingTo(names: string[]): string {
+  const named = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  if (named.length === 0) return 'Goddag';
+  if (named.length > MOST_NAMED) return 'Kære alle';
+  if (named.length === 1) return `Kære ${named[0]}`;
+  return `Kære ${named.slice(0, -1).join(', ')} og ${named[named.length - 1]}`;
+}
+
 export function composeMessage(event: ScheduledEvent, ctx: MessageContext): ComposedMessage {
   const deadline = ctx.deadline ? danishDate(ctx.deadline) : '';
   const what = ctx.phaseTitle
     ? `fase ${event.phase} "${ctx.phaseTitle}"`
-    : `materialet "${ctx.deliverableTitle ?? ''}" til ${ctx.meetingTitle ?? 'udvalgsmødet'}`;
+    : `materialet "${ctx.deliverableTitle ?? ''}" til mødet «${ctx.meetingTitle ?? 'udvalgsmødet'}»`;
+  // A phase is *in* its sub-analysis; material is *from* it ("til mødet «…» fra SBV").
+  const where = ctx.phaseTitle ? ` i ${ctx.subAnalysisTitle}` : ` fra ${ctx.subAnalysisTitle}`;
   const lines: string[] = [];
   switch (event.kind) {
     case 'phase-reminder':
@@ -37,8 +65,8 @@ export function composeMessage(event: ScheduledEvent, ctx: MessageContext): Comp
         'Kære projektleder',
         '',
         before === 0
-          ? `I dag er sidste frist for ${what} i ${ctx.subAnalysisTitle}.`
-          : `Om ${workingDaysText(before)} er der frist for ${what} i ${ctx.subAnalysisTitle}.`,
+          ? `I dag er sidste frist for ${what}${where}.`
+          : `Om ${workingDaysText(before)} er der frist for ${what}${where}.`,
         `Fristen er ${deadline}.`,
       );
       break;
@@ -49,7 +77,7 @@ export function composeMessage(event: ScheduledEvent, ctx: MessageContext): Comp
       lines.push(
         'Til projektledere, projektejer og udvalgssekretariatet',
         '',
-        `Fristen for ${what} i ${ctx.subAnalysisTitle} var ${deadline}.`,
+        `Fristen for ${what}${where} var ${deadline}.`,
         `Den er nu overskredet med ${workingDaysText(overdue)}.`,
         ctx.phaseTitle
           ? 'Fasen er endnu ikke meldt færdig. Meld den færdig i Spor, eller aftal en ny plan med sekretariatet.'

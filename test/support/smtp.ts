@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   messageId: string;
   html?: string;
+  /** As the header reads, e.g. '"Anna Holm" <anna@example.org>'. */
+  replyTo?: string;
   /** `related`: an inline image of the HTML (cid:). */
   attachments: { filename?: string; contentType: string; content: Buffer; cid?: string; related?: boolean }[];
 }
@@ -44,6 +46,7 @@ export async function startSmtp(beforeAccept?: (n: number) => boolean): Promise<
             text: mail.text ?? '',
             messageId: mail.messageId ?? '',
             ...(typeof mail.html === 'string' ? { html: mail.html } : {}),
+            ...(mail.replyTo ? { replyTo: mail.replyTo.text } : {}),
             attachments: mail.attachments.map((a) => ({
               filename: a.filename,
               contentType: a.contentType,

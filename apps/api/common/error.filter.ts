@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type Language, inLanguage, isSaid } from '../../../libs/texts/problems';
+import { type Language, inLanguage, isSaid, toDanish } from '../../../libs/texts/problems';
+
+/** Plain strings are English (Nest's defaults, libs/plan); libs/texts knows their Danish. */
+const plain = (text: string, language: Language) => (language === 'da' ? toDanish(text) : text);
 
 /**
  * Every error leaves in the contract's shape: `{ statusCode, error, message, details }`.
@@ -27,7 +30,7 @@ export class ErrorFilter implements ExceptionFilter {
         ? r.message.join('; ')
         : isSaid(r.message)
           ? r.message[language]
-          : String(r.message ?? exception.message);
+          : plain(String(r.message ?? exception.message), language);
       return {
         status,
         body: {
@@ -39,7 +42,7 @@ export class ErrorFilter implements ExceptionFilter {
             Array.isArray(r.details) && r.details.length
               ? (r.details as { path: string; message: unknown }[]).map((d) => ({
                   path: d.path,
-                  message: isSaid(d.message) ? inLanguage(d.message, language) : String(d.message),
+                  message: isSaid(d.message) ? inLanguage(d.message, language) : plain(String(d.message), language),
                 }))
               : status === HttpStatus.BAD_REQUEST
                 ? [{ path: '', message }]
@@ -56,14 +59,18 @@ export class ErrorFilter implements ExceptionFilter {
           : e.type === 'entity.too.large'
             ? 'The request body is too large'
             : (e.message ?? reason(status));
-      return { status, body: { statusCode: status, error: reason(status), message, details: [{ path: '', message }] } };
+      const shown = plain(message, language);
+      return {
+        status,
+        body: { statusCode: status, error: reason(status), message: shown, details: [{ path: '', message: shown }] },
+      };
     }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: {
         statusCode: 500,
         error: 'Internal Server Error',
-        message: 'Something went wrong on our side',
+        message: plain('Something went wrong on our side', language),
         details: [],
       },
     };

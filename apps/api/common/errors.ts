@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, HttpException, HttpStatus } from '@nestjs/common';
-import { type Said, said } from '../../../libs/texts/problems';
+import { type Said, said, toDanish } from '../../../libs/texts/problems';
 
 /**
  * What a person is told. A `Said` carries Danish and English and the error filter picks
@@ -17,7 +17,9 @@ export interface ProblemDetail {
 const joined = (details: ProblemDetail[], language: keyof Said): string =>
   details
     .map((d) => {
-      const text = typeof d.message === 'string' ? d.message : d.message[language];
+      // A plain string is English from below the API (libs/plan, zod); libs/texts has its Danish.
+      const text =
+        typeof d.message === 'string' ? (language === 'da' ? toDanish(d.message) : d.message) : d.message[language];
       return d.path ? `${d.path}: ${text}` : text;
     })
     .join('; ');

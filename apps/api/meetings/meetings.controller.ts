@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
@@ -20,7 +7,8 @@ import { permits } from '../../../libs/auth';
 import { contentDispositionHeader } from '../../../libs/documents/file-names';
 import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
-import { BadInputException } from '../common/errors';
+import { BadInputException, ProblemException } from '../common/errors';
+import { meetingProblems } from '../../../libs/texts/problems';
 import { parseBody } from '../common/validation';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse, openApiSchema } from '../dtos/openapi';
 import {
@@ -138,8 +126,7 @@ export class MeetingsController {
     @Param('n') n: string,
     @Res() res: Response,
   ) {
-    if (!/^[1-9]\d{0,8}$/.test(n))
-      throw new BadInputException([{ path: 'n', message: 'must be a version number (1, 2, …)' }]);
+    if (!/^[1-9]\d{0,8}$/.test(n)) throw new BadInputException([{ path: 'n', message: meetingProblems.versionNumber }]);
     await send(res, await this.meetings.version(id, mid, sid, Number(n)));
   }
 
@@ -217,7 +204,7 @@ export class MeetingsController {
   ) {
     const draft = parseBody(packageQuerySchema, query).draft === 'true';
     if (draft && !permits(['secretariat'], actor, { programme: id })) {
-      throw new ForbiddenException(`Only the secretariat of programme "${id}" or the admin may fetch a draft package`);
+      throw new ProblemException(403, meetingProblems.draftForSecretariat(id));
     }
     const zip = await this.meetings.package(id, mid, draft);
     res.setHeader('Content-Type', 'application/zip');

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Readable } from 'node:stream';
 import { FileNotFound, FileStore } from '../../../activities/files';
@@ -31,7 +31,8 @@ import {
   setAgendaItemUpdate,
   submitDeliverableUpdate,
 } from '../../../workflows/meeting/messages';
-import { BadInputException, StateConflictException } from '../common/errors';
+import { BadInputException, ProblemException, StateConflictException } from '../common/errors';
+import { meetingProblems } from '../../../libs/texts/problems';
 import { CONFIG } from '../common/tokens';
 import { parseBody } from '../common/validation';
 import { uploadFieldsSchema } from '../dtos/meeting.dto';
@@ -97,7 +98,7 @@ export class MeetingsService {
     const deliverable = this.deliverableOf(meeting, subAnalysisId);
     const version = deliverable.versions.find((v) => v.number === n);
     if (!version) {
-      throw new NotFoundException(`The deliverable of ${subAnalysisId} for ${meetingId} has no version ${n}`);
+      throw new ProblemException(404, meetingProblems.noVersion(subAnalysisId, meetingId, n));
     }
     return { ...(await this.open(version)), fileName: version.fileName, contentType: version.contentType };
   }
@@ -130,9 +131,7 @@ export class MeetingsService {
     if (!draft) {
       const sha256 = meeting.package.zipSha256;
       if (!sha256) {
-        throw new NotFoundException(
-          `The package for ${meetingId} has not been sent yet (it goes out ${meeting.packageAt}); the secretariat can fetch a draft with ?draft=true`,
-        );
+        throw new ProblemException(404, meetingProblems.packageNotSent(meetingId, meeting.packageAt));
       }
       return { ...(await this.open({ sha256 })), fileName };
     }
@@ -148,10 +147,11 @@ export class MeetingsService {
     const { definition, plan } = await this.programmes.planOf(programmeId);
     const meeting = await this.snapshotOf(definition, plan, meetingId);
     if (!meeting.protocol) {
-      throw new NotFoundException(
+      throw new ProblemException(
+        404,
         meeting.decisions.length
-          ? `The protocol of ${meetingId} is being made; try again shortly`
-          : `No decisions have been recorded for ${meetingId} yet, so it has no protocol`,
+          ? meetingProblems.protocolBeingMade(meetingId)
+          : meetingProblems.noDecisionsYet(meetingId),
       );
     }
     return {
@@ -171,11 +171,9 @@ export class MeetingsService {
   async checkUpload(programmeId: string, meetingId: string, subAnalysisId: string): Promise<void> {
     const { meeting, started } = await this.target(programmeId, meetingId);
     this.deliverableOf(meeting, subAnalysisId);
-    if (!started) throw new StateConflictException(`Programme ${programmeId} has not been started`);
+    if (!started) throw new StateConflictException(meetingProblems.notStarted(programmeId));
     if (meeting.package.sentAt && !meeting.package.reopenedAt) {
-      throw new StateConflictException(
-        `The package for ${meetingId} was sent ${meeting.package.sentAt}; the secretariat must reopen the meeting before more material can be handed in`,
-      );
+      throw new StateConflictException(meetingProblems.packageSent(meetingId, meeting.package.sentAt));
     }
   }
 
@@ -310,23 +308,22 @@ export class MeetingsService {
     const { meeting, started } = await this.target(programmeId, meetingId);
     if (about.deliverable !== undefined) this.deliverableOf(meeting, about.deliverable);
     if (about.item !== undefined && !meeting.agenda.some((i) => i.key === about.item)) {
-      throw new NotFoundException(
-        `Meeting ${meetingId} has no agenda item "${about.item}" (items: ${meeting.agenda.map((i) => i.key).join(', ')})`,
-      );
+      const items = meeting.agenda.map((i) => i.key).join(', ');
+      throw new ProblemException(404, meetingProblems.noItem(meetingId, about.item, items));
     }
     if (about.decisions) {
       const onAgenda = new Set(meeting.agenda.filter((i) => !i.standing).map((i) => i.key));
       const seen = new Set<string>();
       const problems = about.decisions.flatMap((sid, n) => {
         const path = `items[${n}].subAnalysis`;
-        if (!onAgenda.has(sid)) return [{ path, message: `"${sid}" has no item on the agenda of ${meetingId}` }];
-        if (seen.has(sid)) return [{ path, message: `"${sid}" is decided twice` }];
+        if (!onAgenda.has(sid)) return [{ path, message: meetingProblems.notOnAgenda(sid, meetingId) }];
+        if (seen.has(sid)) return [{ path, message: meetingProblems.decidedTwice(sid) }];
         seen.add(sid);
         return [];
       });
       if (problems.length) throw new BadInputException(problems);
     }
-    if (!started) throw new StateConflictException(`Programme ${programmeId} has not been started`);
+    if (!started) throw new StateConflictException(meetingProblems.notStarted(programmeId));
     return this.temporal.update(this.workflow(programmeId, meetingId), update, arg);
   }
 
@@ -336,7 +333,7 @@ export class MeetingsService {
     meetingId: string,
   ): Promise<MeetingSnapshot> {
     if (!plan.meetings.some((m) => m.id === meetingId)) {
-      throw new NotFoundException(`Programme ${plan.programmeId} has no meeting "${meetingId}"`);
+      throw new ProblemException(404, meetingProblems.noMeeting(plan.programmeId, meetingId));
     }
     return (await this.meetings.snapshot(plan.programmeId, meetingId)) ?? this.planned(definition, plan, meetingId);
   }
@@ -355,9 +352,7 @@ export class MeetingsService {
   private deliverableOf(meeting: MeetingSnapshot, subAnalysisId: string) {
     const deliverable = meeting.deliverables.find((d) => d.subAnalysis === subAnalysisId);
     if (!deliverable) {
-      throw new NotFoundException(
-        `Sub-analysis "${subAnalysisId}" has no deliverable for meeting ${meeting.meetingId}`,
-      );
+      throw new ProblemException(404, meetingProblems.noDeliverable(subAnalysisId, meeting.meetingId));
     }
     return deliverable;
   }

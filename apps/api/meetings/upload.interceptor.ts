@@ -21,6 +21,7 @@ import {
 } from '../../../activities/files';
 import { UnsupportedType } from '../../../libs/documents/file-types';
 import { BadInputException } from '../common/errors';
+import { meetingProblems } from '../../../libs/texts/problems';
 import { MeetingsService } from './meetings.service';
 
 /** The multipart field that carries the file. */
@@ -68,7 +69,7 @@ export class DeliverableUploadInterceptor implements NestInterceptor {
       throw httpErrorOfUpload(error);
     }
     if (!req.file?.upload) {
-      throw new BadInputException([{ path: FILE_FIELD, message: 'must be a file sent as multipart/form-data' }]);
+      throw new BadInputException([{ path: FILE_FIELD, message: meetingProblems.fileRequired }]);
     }
     return next.handle();
   }
@@ -131,7 +132,8 @@ export function httpErrorOfUpload(error: unknown): unknown {
   if (error instanceof UnsupportedType) {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Unsupported Media Type', FILE_FIELD, error.message);
   }
-  if (error instanceof EmptyFile) return new BadInputException([{ path: FILE_FIELD, message: 'is empty' }]);
+  if (error instanceof EmptyFile)
+    return new BadInputException([{ path: FILE_FIELD, message: meetingProblems.fileEmpty }]);
   if (error instanceof MulterError) {
     const field = error.field ?? '';
     const messages: Partial<Record<MulterError['code'], [string, string]>> = {

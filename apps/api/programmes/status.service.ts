@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Meetings, Outbox, ReadModel } from '../../../libs/persistence/repositories';
 import { ScheduledEvent, computeSchedule } from '../../../libs/plan';
 import {
@@ -11,6 +11,8 @@ import {
 } from '../../../libs/status';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import { ProgrammesService } from './programmes.service';
+import { ProblemException } from '../common/errors';
+import { reportProblems } from '../../../libs/texts/problems';
 
 export type { PhaseStatus, ProgrammeStatus, SubAnalysisStatus } from '../../../libs/status';
 
@@ -45,7 +47,7 @@ export class StatusService {
   async subAnalysis(programmeId: string, subAnalysisId: string, now = new Date()) {
     const { plan } = await this.programmes.planOf(programmeId);
     const planned = plan.subAnalyses.find((s) => s.id === subAnalysisId);
-    if (!planned) throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
+    if (!planned) throw new ProblemException(404, reportProblems.noSubAnalysis(programmeId, subAnalysisId));
     // One sub-analysis' row, not the programme's: this page is read often.
     const [own, history, meetings] = await Promise.all([
       this.readModel.snapshot(programmeId, subAnalysisId),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { SporConfig } from '../../../libs/config';
 import { ReportSourcesReader, StatusReports, type StatusReportSummary } from '../../../libs/persistence/repositories';
 import { buildStatusReport, timelineSvg } from '../../../libs/reports';
@@ -11,7 +11,8 @@ import {
   giveStatusNoteUpdate,
   makeReportNowUpdate,
 } from '../../../workflows/status-report/messages';
-import { StateConflictException } from '../common/errors';
+import { ProblemException, StateConflictException } from '../common/errors';
+import { reportProblems } from '../../../libs/texts/problems';
 import { CONFIG } from '../common/tokens';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { TemporalGateway } from '../temporal/temporal-gateway.service';
@@ -78,7 +79,7 @@ export class ReportsService {
   async giveNote(programmeId: string, args: StatusNoteArgs): Promise<GivenStatusNote> {
     const { definition } = await this.startedProgramme(programmeId);
     if (!definition.subAnalyses.some((s) => s.id === args.subAnalysis)) {
-      throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${args.subAnalysis}"`);
+      throw new ProblemException(404, reportProblems.noSubAnalysis(programmeId, args.subAnalysis));
     }
     return this.temporal.update(this.target(programmeId), giveStatusNoteUpdate, args);
   }
@@ -86,7 +87,7 @@ export class ReportsService {
   async note(programmeId: string, subAnalysisId: string): Promise<{ note: GivenStatusNote | null }> {
     const { definition } = await this.programmes.planOf(programmeId);
     if (!definition.subAnalyses.some((s) => s.id === subAnalysisId)) {
-      throw new NotFoundException(`Programme ${programmeId} has no sub-analysis "${subAnalysisId}"`);
+      throw new ProblemException(404, reportProblems.noSubAnalysis(programmeId, subAnalysisId));
     }
     const note = (await this.reports.notes(programmeId)).find((n) => n.subAnalysisId === subAnalysisId);
     if (!note) return { note: null };
@@ -100,14 +101,14 @@ export class ReportsService {
 
   private async startedProgramme(programmeId: string) {
     const found = await this.programmes.planOf(programmeId);
-    if (!found.entity.startedAt) throw new StateConflictException(`Programme ${programmeId} has not been started`);
+    if (!found.entity.startedAt) throw new StateConflictException(reportProblems.notStarted(programmeId));
     return found;
   }
 
   private async stored(programmeId: string, id: string) {
     await this.programmes.planOf(programmeId);
     const stored = await this.reports.get(programmeId, id);
-    if (!stored) throw new NotFoundException(`Programme ${programmeId} has no status report "${id}"`);
+    if (!stored) throw new ProblemException(404, reportProblems.noReport(programmeId, id));
     return stored;
   }
 

@@ -12,20 +12,35 @@ const answer = (err: unknown) => {
 };
 
 describe('mapping Temporal failures to HTTP answers', () => {
-  it("answers a validator's refusal with 409 and its reason", () => {
-    const refused = updateFailed(ApplicationFailure.nonRetryable('Fase 2A er ikke klar', 'Refused'));
+  it("answers a validator's refusal with 409 and its reason, in Danish and English", () => {
+    const refused = updateFailed(ApplicationFailure.nonRetryable('Fase 2A er allerede i gang', 'Refused'));
     expect(answer(refused)).toEqual({
       status: HttpStatus.CONFLICT,
-      body: { statusCode: 409, error: 'Conflict', message: 'Fase 2A er ikke klar', details: [] },
+      body: {
+        statusCode: 409,
+        error: 'Conflict',
+        message: { da: 'Fase 2A er allerede i gang', en: 'Phase 2A is active already' },
+        details: [],
+      },
     });
   });
 
   it('answers BadInput with 400 and the details by path', () => {
-    const details = [{ path: 'weeks', message: 'Uge 60 findes ikke' }];
-    const bad = updateFailed(ApplicationFailure.create({ message: 'bad plan', type: 'BadInput', details: [details] }));
+    const details = [{ path: 'weeks', message: 'Must be a week or a range of weeks, such as "14" or "14-16".' }];
+    const message = `Den ændrede plan er ikke gyldig: weeks: ${details[0].message}`;
+    const bad = updateFailed(ApplicationFailure.create({ message, type: 'BadInput', details: [details] }));
+    const danish = 'Skal være en uge eller et interval af uger, fx "14" eller "14-16".';
     expect(answer(bad)).toEqual({
       status: HttpStatus.BAD_REQUEST,
-      body: { statusCode: 400, error: 'Bad Request', message: 'bad plan', details },
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: {
+          da: `Den ændrede plan er ikke gyldig: weeks: ${danish}`,
+          en: `The changed plan is not valid: weeks: ${details[0].message}`,
+        },
+        details: [{ path: 'weeks', message: { da: danish, en: details[0].message } }],
+      },
     });
   });
 

@@ -6,7 +6,7 @@ import {
   isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { temporalProblems } from '../../../libs/texts/problems';
+import { inBothLanguages, summaryInBothLanguages, temporalProblems } from '../../../libs/texts/problems';
 import { BadInputException, type Message, type ProblemDetail, StateConflictException } from '../common/errors';
 
 /** Failure types the workflows raise on purpose, answered to the caller. */
@@ -94,9 +94,14 @@ export function temporalUnavailable(what: string, how: 'unreachable' | 'late'): 
 export function httpErrorOf(err: unknown, what: string): HttpException | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const failure = err.cause;
-    if (failure.type === REFUSED) return new StateConflictException(failure.message);
+    // Workflows refuse in Danish (their histories keep it so); libs/texts adds the English.
+    if (failure.type === REFUSED) return new StateConflictException(inBothLanguages(failure.message));
     if (failure.type === BAD_INPUT && isProblemList(failure.details?.[0])) {
-      return new BadInputException(failure.details[0] as ProblemDetail[], failure.message || undefined);
+      const problems = failure.details[0] as { path: string; message: string }[];
+      return new BadInputException(
+        problems.map((p) => ({ path: p.path, message: inBothLanguages(p.message) })),
+        failure.message ? summaryInBothLanguages(failure.message, problems) : undefined,
+      );
     }
     return undefined;
   }

@@ -5,3 +5,4 @@ export * from './status-reports';
 export * from './report-sources';
 export * from './meetings';
 export * from './sessions';
+export * from './calendar-feeds';

@@ -6,3 +6,7 @@ export * from './said';
 export * from './auth';
 export * from './temporal';
 export * from './sub-analyses';
+export * from './calendar';
+export * from './meetings';
+export * from './reports';
+export * from './translations';

@@ -49,7 +49,7 @@ export function forgetToken() {
 
 export async function api(method, path, body, withToken = token()) {
   const auth = credentials(method, withToken);
-  const headers = { accept: 'application/json', ...auth.headers };
+  const headers = { accept: 'application/json', 'accept-language': 'da', ...auth.headers };
   // A form (a file upload) travels as multipart, its boundary set by the browser.
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';

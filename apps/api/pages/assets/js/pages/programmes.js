@@ -1,5 +1,6 @@
 // GET / : the programmes this person has a role in, and their own sub-analyses.
 import { api, enc } from '../api.js';
+import { calendarPanel } from '../calendar-link.js';
 import { dateText, localDate } from '../dates.js';
 import { h, show } from '../dom.js';
 import { roleText, rolesIn } from '../people.js';
@@ -40,7 +41,7 @@ function programmeItem(me, p) {
 }
 
 export async function draw(me) {
-  const programmes = await api('GET', '/programmes');
+  const [programmes, calendar] = await Promise.all([api('GET', '/programmes'), calendarPanel(me)]);
   document.title = 'Programmer – Spor';
   show(
     h('h1', {}, 'Programmer'),
@@ -51,5 +52,6 @@ export async function draw(me) {
           programmes.map((p) => programmeItem(me, p)),
         )
       : h('p', { class: 'notice' }, 'Du har ikke en rolle i noget programme i Spor endnu. Kontakt sekretariatet.'),
+    calendar,
   );
 }
