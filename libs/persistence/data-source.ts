@@ -17,6 +17,9 @@ import { ReadModel1700000000003 } from './migrations/1700000000003-read-model';
 import { ProgrammeRevision1700000000004 } from './migrations/1700000000004-programme-revision';
 import { Meetings1700000000005 } from './migrations/1700000000005-meetings';
 import { StatusReports1700000000006 } from './migrations/1700000000006-status-reports';
+import { Idempotency1700000000007 } from './migrations/1700000000007-idempotency';
+import { IdempotentRequestEntity } from './entities/idempotent-request.entity';
+import { ImmediateTransactions } from './immediate-transactions';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -30,6 +33,7 @@ export const ENTITIES = [
   StatusNoteEntity,
   ApiTokenEntity,
   AuditEntryEntity,
+  IdempotentRequestEntity,
 ];
 
 /** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
@@ -40,14 +44,23 @@ export const MIGRATIONS = [
   ProgrammeRevision1700000000004,
   Meetings1700000000005,
   StatusReports1700000000006,
+  Idempotency1700000000007,
 ];
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false } as const;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    subscribers: [ImmediateTransactions],
+    synchronize: false,
+    migrationsRun: false,
+  };
   if (database.type === 'postgres') return { ...common, type: 'postgres', url: database.url };
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
-  // WAL and a busy timeout let the API and the worker, two processes, share one SQLite file.
-  return { ...common, type: 'sqlite', database: database.file, enableWAL: true, busyTimeout: 10_000 };
+  // WAL lets readers go on while one connection writes; the busy timeout makes a writer
+  // wait for another (the worker, a second API) instead of failing, and immediate
+  // transactions (immediate-transactions.ts) make sure every writer does wait.
+  return { ...common, type: 'sqlite', database: database.file, enableWAL: true, busyTimeout: 15_000 };
 }
 
 /** Opens the database and brings its schema up to date. */

@@ -11,6 +11,8 @@ export interface PhaseActionArgs {
   /** E-mail of the person acting (the API has checked their role). */
   by: string;
   note?: string;
+  /** The API request's id: the read-model activity completes its audit entry with the change. */
+  requestId?: string;
 }
 
 export interface PhasePlanChangeArgs {
@@ -18,12 +20,14 @@ export interface PhasePlanChangeArgs {
   change: PhaseWeeksChange;
   reason: string;
   by: string;
+  requestId?: string;
 }
 
 export interface GateOpenArgs {
   code: string;
   reason: string;
   by: string;
+  requestId?: string;
 }
 
 export const startPhaseUpdate = defineUpdate<SubAnalysisSnapshot, [PhaseActionArgs]>('startPhase');

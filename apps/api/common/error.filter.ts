@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type Language, inLanguage, isSaid } from '../../../libs/texts/problems';
+import { type Language, inLanguage, isSaid, requestProblems } from '../../../libs/texts/problems';
 
 /**
  * Every error leaves in the contract's shape: `{ statusCode, error, message, details }`.
@@ -52,9 +52,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message =
         e.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
+          ? requestProblems.bodyNotJson[language]
           : e.type === 'entity.too.large'
-            ? 'The request body is too large'
+            ? requestProblems.bodyTooLarge[language]
             : (e.message ?? reason(status));
       return { status, body: { statusCode: status, error: reason(status), message, details: [{ path: '', message }] } };
     }
@@ -70,7 +70,7 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-function reason(status: number): string {
+export function reason(status: number): string {
   const names: Record<number, string> = {
     400: 'Bad Request',
     401: 'Unauthorized',
@@ -79,6 +79,8 @@ function reason(status: number): string {
     409: 'Conflict',
     413: 'Payload Too Large',
     415: 'Unsupported Media Type',
+    422: 'Unprocessable Content',
+    431: 'Request Header Fields Too Large',
     429: 'Too Many Requests',
     503: 'Service Unavailable',
   };

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audit, type RequestAudit } from '../auth/audit-recorder';
 import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
 import { parseBody } from '../common/validation';
@@ -46,8 +47,14 @@ export class SubAnalysesController {
   @ApiOperation({ summary: 'Start a ready phase before its planned start; 409 when it is not ready' })
   @ApiJsonResponse(200, subAnalysisSnapshotSchema, 'The sub-analysis after the start')
   @ApiErrors(ACTION_ERRORS)
-  start(@Param('id') id: string, @Param('sid') sid: string, @Param('code') code: string, @Actor() actor: ActorInfo) {
-    return this.subAnalyses.startPhase(id, sid, code, by(actor));
+  start(
+    @Param('id') id: string,
+    @Param('sid') sid: string,
+    @Param('code') code: string,
+    @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
+  ) {
+    return this.subAnalyses.startPhase(id, sid, code, by(actor), audit);
   }
 
   @Post(':sid/phases/:code/complete')
@@ -63,14 +70,19 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const { note } = parseBody(completePhaseBodySchema, body);
-    return this.subAnalyses.completePhase(id, sid, code, by(actor), note);
+    return this.subAnalyses.completePhase(id, sid, code, by(actor), note, audit);
   }
 
   @Patch(':sid/phases/:code')
   @Allow('secretariat')
-  @ApiOperation({ summary: "Change a phase's weeks; reminders follow the new dates" })
+  @ApiOperation({
+    summary: "Change a phase's weeks; reminders follow the new dates",
+    description:
+      'The weeks the phase has already: 200 with the plan as it is, no history line, audited as `unchanged`.',
+  })
   @ApiJsonBody(changePlanBodySchema)
   @ApiJsonResponse(200, subAnalysisSnapshotSchema, 'The sub-analysis with its new plan')
   @ApiErrors({ 400: 'The body, or the plan it would make, is not valid; every problem by path', ...ACTION_ERRORS })
@@ -80,10 +92,11 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const input = parseBody(changePlanBodySchema, body);
     const change = input.weeks !== undefined ? { weeks: input.weeks } : { from: input.from!, to: input.to! };
-    return this.subAnalyses.changePlan(id, sid, code, by(actor), change, input.reason);
+    return this.subAnalyses.changePlan(id, sid, code, by(actor), change, input.reason, audit);
   }
 
   @Post(':sid/gates/:code/open')
@@ -99,8 +112,9 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(openGateBodySchema, body);
-    return this.subAnalyses.openGate(id, sid, code, by(actor), reason);
+    return this.subAnalyses.openGate(id, sid, code, by(actor), reason, audit);
   }
 }

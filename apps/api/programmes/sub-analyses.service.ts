@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { PhaseWeeksChange } from '../../../libs/plan/changes';
+import { type PhaseWeeksChange, isSamePhaseWeeks } from '../../../libs/plan/changes';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import { subAnalysisWorkflowId } from '../../../workflows/ids';
 import {
@@ -9,6 +9,7 @@ import {
   openGateUpdate,
   startPhaseUpdate,
 } from '../../../workflows/sub-analysis/messages';
+import type { RequestAudit } from '../auth/audit-recorder';
 import { StateConflictException } from '../common/errors';
 import { TemporalGateway } from '../temporal/temporal-gateway.service';
 import { ProgrammesService } from './programmes.service';
@@ -25,8 +26,14 @@ export class SubAnalysesService {
     private readonly temporal: TemporalGateway,
   ) {}
 
-  startPhase(programmeId: string, subAnalysisId: string, code: string, by: string): Promise<SubAnalysisSnapshot> {
-    return this.send(programmeId, subAnalysisId, code, startPhaseUpdate, { code, by });
+  startPhase(
+    programmeId: string,
+    subAnalysisId: string,
+    code: string,
+    by: string,
+    audit?: RequestAudit,
+  ): Promise<SubAnalysisSnapshot> {
+    return this.send(programmeId, subAnalysisId, code, startPhaseUpdate, { code, by, requestId: audit?.id });
   }
 
   completePhase(
@@ -35,8 +42,9 @@ export class SubAnalysesService {
     code: string,
     by: string,
     note?: string,
+    audit?: RequestAudit,
   ): Promise<SubAnalysisSnapshot> {
-    return this.send(programmeId, subAnalysisId, code, completePhaseUpdate, { code, by, note });
+    return this.send(programmeId, subAnalysisId, code, completePhaseUpdate, { code, by, note, requestId: audit?.id });
   }
 
   openGate(
@@ -45,8 +53,9 @@ export class SubAnalysesService {
     code: string,
     by: string,
     reason: string,
+    audit?: RequestAudit,
   ): Promise<SubAnalysisSnapshot> {
-    return this.send(programmeId, subAnalysisId, code, openGateUpdate, { code, reason, by });
+    return this.send(programmeId, subAnalysisId, code, openGateUpdate, { code, reason, by, requestId: audit?.id });
   }
 
   async changePlan(
@@ -56,9 +65,16 @@ export class SubAnalysesService {
     by: string,
     change: PhaseWeeksChange,
     reason: string,
+    audit?: RequestAudit,
   ): Promise<SubAnalysisSnapshot> {
-    // The workflow checks the changed plan as a new definition is checked (400 by path).
-    return this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, { code, change, reason, by });
+    // The workflow checks the changed plan as a new definition is checked (400 by path),
+    // and leaves the plan as it is when the change gives the weeks it has already. The
+    // stored definition follows every applied change, so it tells the audit trail which
+    // of the two this is; an applied change's entry is completed as `ok` by the workflow.
+    const { definition } = await this.programmes.planOf(programmeId);
+    if (audit && isSamePhaseWeeks(definition, subAnalysisId, code, change)) audit.outcome = 'unchanged';
+    const arg = { code, change, reason, by, requestId: audit?.id };
+    return this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, arg);
   }
 
   /** Checks that the programme knows the sub-analysis and phase and has started, then sends the Update. */

@@ -4,3 +4,5 @@ export * from './read-model';
 export * from './status-reports';
 export * from './report-sources';
 export * from './meetings';
+export * from './idempotent-requests';
+export * from './audit-entries';
