@@ -47,6 +47,10 @@ export const MIGRATIONS = [
   Idempotency1700000000007,
 ];
 
+/** How long SQLite itself waits for a lock, and the pause before TypeORM tries again. */
+const SQLITE_BUSY_WAIT_MS = 50;
+const SQLITE_BUSY_RETRY_MS = 10;
+
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {
   const common = {
     entities: ENTITIES,
@@ -57,10 +61,22 @@ export function dataSourceOptions(database: SporConfig['database']): DataSourceO
   };
   if (database.type === 'postgres') return { ...common, type: 'postgres', url: database.url };
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
-  // WAL lets readers go on while one connection writes; the busy timeout makes a writer
-  // wait for another (the worker, a second API) instead of failing, and immediate
-  // transactions (immediate-transactions.ts) make sure every writer does wait.
-  return { ...common, type: 'sqlite', database: database.file, enableWAL: true, busyTimeout: 15_000 };
+  // WAL lets readers go on while one connection writes. A writer that finds the database
+  // locked by another connection (the worker, a second API) waits its turn: SQLite's busy
+  // handler briefly, then TypeORM retries the statement after a pause. The pause is a
+  // timer, not a blocked thread, so many waiting writers cannot occupy Node's few I/O
+  // threads and starve the lock's holder (the API and the worker share a process in the
+  // tests). Retrying a statement is safe because every transaction begins immediate
+  // (immediate-transactions.ts): only a BEGIN or a single statement outside a transaction
+  // can meet the lock, never a statement halfway through a transaction.
+  return {
+    ...common,
+    type: 'sqlite',
+    database: database.file,
+    enableWAL: true,
+    busyTimeout: SQLITE_BUSY_WAIT_MS,
+    busyErrorRetry: SQLITE_BUSY_RETRY_MS,
+  };
 }
 
 /** Opens the database and brings its schema up to date. */
