@@ -18,7 +18,8 @@ import type { SporConfig } from '../../../libs/config';
 import { computePlan } from '../../../libs/plan';
 import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
-import { BadInputException } from '../common/errors';
+import { BadInputException, ProblemException } from '../common/errors';
+import { requestProblems } from '../../../libs/texts/problems';
 import { CONFIG } from '../common/tokens';
 import { parseBody } from '../common/validation';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../dtos/openapi';
@@ -121,7 +122,7 @@ export class ProgrammesController {
   }
 
   @Get(':id/schedule')
-  @Allow('reader')
+  @Allow('team')
   @ApiOperation({
     summary: 'Every event the programme will produce, in time order (what has happened, and the plan for the rest)',
   })
@@ -139,10 +140,17 @@ export class ProgrammesController {
     description: 'An iCalendar file of all-day events',
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
-  @ApiQuery({ name: 'person', required: false, description: "Only this person's deadlines (and all meetings)" })
+  @ApiQuery({
+    name: 'person',
+    required: false,
+    description: "Only this person's deadlines (and all meetings): one's own, or anyone's for the secretariat",
+  })
   @ApiErrors({ 400: '`person` is not an e-mail address, or takes no part in the programme', ...NO_PROGRAMME })
-  async calendar(@Param('id') id: string, @Query() query: unknown, @Res() res: Response) {
+  async calendar(@Param('id') id: string, @Query() query: unknown, @Actor() actor: ActorInfo, @Res() res: Response) {
     const { person } = parseBody(calendarQuerySchema, query);
+    if (person && !mayReadCalendarOf(actor, id, person)) {
+      throw new ProblemException(403, requestProblems.calendarOfOthers);
+    }
     const { plan } = await this.programmes.planOf(id);
     if (person && !Object.keys(plan.people).includes(person.toLowerCase())) {
       throw new BadInputException([{ path: 'person', message: `${person} takes no part in programme ${id}` }]);
@@ -170,7 +178,7 @@ export class ProgrammesController {
   }
 
   @Get(':id/status')
-  @Allow('reader')
+  @Allow('team', 'steering')
   @ApiOperation({ summary: "The secretariat's overview of every sub-analysis, from the read model" })
   @ApiJsonResponse(200, programmeStatusSchema, 'Every sub-analysis with overdue days and its next deadline')
   @ApiErrors(NO_PROGRAMME)
@@ -186,4 +194,10 @@ export class ProgrammesController {
   notifications(@Param('id') id: string) {
     return this.status.notifications(id);
   }
+}
+
+/** A person's own calendar, or anyone's for the secretariat of the programme and the admin. */
+function mayReadCalendarOf(actor: ActorInfo, programmeId: string, person: string): boolean {
+  if (actor.admin || actor.email === person.toLowerCase()) return true;
+  return actor.roles.some((r) => r.programme === programmeId && r.role === 'secretariat');
 }

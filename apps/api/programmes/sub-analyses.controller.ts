@@ -33,7 +33,7 @@ export class SubAnalysesController {
   ) {}
 
   @Get(':sid')
-  @Allow('reader')
+  @Allow('team')
   @ApiOperation({ summary: 'Phases, deliverables, decisions and history of a sub-analysis' })
   @ApiJsonResponse(200, subAnalysisDetailSchema, 'The sub-analysis from the read model')
   @ApiErrors({ 404: 'No such programme or sub-analysis' })
