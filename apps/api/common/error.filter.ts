@@ -78,6 +78,7 @@ export function reason(status: number): string {
     404: 'Not Found',
     409: 'Conflict',
     413: 'Payload Too Large',
+    408: 'Request Timeout',
     415: 'Unsupported Media Type',
     422: 'Unprocessable Content',
     431: 'Request Header Fields Too Large',

@@ -13,13 +13,14 @@ import {
 } from '../../../libs/persistence/repositories';
 import { AuditPendingInterceptor } from '../auth/audit-recorder';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { MediaTypeInterceptor } from './media-type.interceptor';
 
 /**
  * The database's repositories, the same classes the worker's activities use, built once
  * over the API's DataSource so their caches are shared by every service. With them the
- * two interceptors every state-changing request passes, in this order: idempotency keys
- * (a retry answered from its first answer goes no further), then the audit trail's
- * pending entry.
+ * interceptors every request passes, in this order: the body's media type (415), then
+ * idempotency keys (a retry answered from its first answer goes no further), then the
+ * audit trail's pending entry.
  */
 @Global()
 @Module({
@@ -41,6 +42,7 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
     },
     { provide: IdempotentRequests, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotentRequests(ds) },
     { provide: AuditEntries, inject: [DataSource], useFactory: (ds: DataSource) => new AuditEntries(ds) },
+    { provide: APP_INTERCEPTOR, useClass: MediaTypeInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditPendingInterceptor },
   ],

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { SporConfig } from '../../../libs/config';
@@ -51,9 +38,11 @@ const NO_PROGRAMME = { 404: 'No programme with this id' } as const;
  */
 function acceptDefinitionType(req: Request): void {
   if (req.is([...DEFINITION_MEDIA_TYPES]) === false) {
-    throw new UnsupportedMediaTypeException(
-      `A definition is sent as application/json or application/yaml, not ${req.headers['content-type']}`,
-    );
+    const message = requestProblems.unsupportedMediaType(String(req.headers['content-type'] ?? '(none)'), [
+      'application/json',
+      'application/yaml',
+    ]);
+    throw new ProblemException(415, message, [{ path: 'Content-Type', message }]);
   }
 }
 
@@ -71,7 +60,7 @@ export class ProgrammesController {
   @HttpCode(200)
   @Allow('authenticated')
   @ApiOperation({ summary: 'Check a definition and compute its plan; stores nothing' })
-  @ApiConsumes('application/json', 'application/yaml')
+  @ApiConsumes(...DEFINITION_MEDIA_TYPES)
   @ApiJsonBody(definitionSchema, DEFINITION_BODY)
   @ApiJsonResponse(200, validationAnswerSchema, 'Every problem and warning, and the plan when the definition is valid')
   @ApiErrors({ 400: 'The body is not valid JSON', 415: 'The body is neither JSON nor YAML' })
@@ -89,7 +78,7 @@ export class ProgrammesController {
   @Post()
   @Allow('admin')
   @ApiOperation({ summary: 'Load a programme definition; 400 lists every problem, 409 when the id exists' })
-  @ApiConsumes('application/json', 'application/yaml')
+  @ApiConsumes(...DEFINITION_MEDIA_TYPES)
   @ApiJsonBody(definitionSchema, DEFINITION_BODY)
   @ApiJsonResponse(201, programmeViewSchema, 'The programme: its definition and computed plan')
   @ApiErrors({
