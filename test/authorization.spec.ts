@@ -169,8 +169,7 @@ const ROWS: Row[] = [
     path: `/api/programmes/${P}/meetings/${M}/deliverables/${S}`,
     allowed: ['admin', 'secretariat', 'lead', 'owner'],
   },
-  // Material as handed in, drafts included, is the team's; the committee gets the package.
-  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/deliverables/${S}/versions/1`, allowed: TEAM },
+  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/deliverables/${S}/versions/1`, allowed: MEETING_READERS },
   {
     method: 'POST',
     path: `/api/programmes/${P}/meetings/${M}/deliverables/${S}/approve`,

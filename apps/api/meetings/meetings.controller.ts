@@ -126,7 +126,7 @@ export class MeetingsController {
   }
 
   @Get(':mid/deliverables/:sid/versions/:n')
-  @Allow('team')
+  @Allow('team', 'committee')
   @ApiOperation({ summary: 'A version of the material, byte for byte as handed in' })
   @ApiProduces('application/octet-stream')
   @ApiResponse({ status: 200, description: 'The file, served as the type found in it', content: { '*/*': BINARY } })

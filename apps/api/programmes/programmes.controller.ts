@@ -7,6 +7,7 @@ import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
 import { BadInputException, ProblemException } from '../common/errors';
 import { requestProblems } from '../../../libs/texts/problems';
+import { Accepts } from '../common/media-type.interceptor';
 import { CONFIG } from '../common/tokens';
 import { parseBody } from '../common/validation';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../dtos/openapi';
@@ -60,7 +61,8 @@ export class ProgrammesController {
   @HttpCode(200)
   @Allow('authenticated')
   @ApiOperation({ summary: 'Check a definition and compute its plan; stores nothing' })
-  @ApiConsumes(...DEFINITION_MEDIA_TYPES)
+  @ApiConsumes('application/json', 'application/yaml')
+  @Accepts(...DEFINITION_MEDIA_TYPES)
   @ApiJsonBody(definitionSchema, DEFINITION_BODY)
   @ApiJsonResponse(200, validationAnswerSchema, 'Every problem and warning, and the plan when the definition is valid')
   @ApiErrors({ 400: 'The body is not valid JSON', 415: 'The body is neither JSON nor YAML' })
@@ -78,7 +80,8 @@ export class ProgrammesController {
   @Post()
   @Allow('admin')
   @ApiOperation({ summary: 'Load a programme definition; 400 lists every problem, 409 when the id exists' })
-  @ApiConsumes(...DEFINITION_MEDIA_TYPES)
+  @ApiConsumes('application/json', 'application/yaml')
+  @Accepts(...DEFINITION_MEDIA_TYPES)
   @ApiJsonBody(definitionSchema, DEFINITION_BODY)
   @ApiJsonResponse(201, programmeViewSchema, 'The programme: its definition and computed plan')
   @ApiErrors({
