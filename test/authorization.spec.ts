@@ -41,6 +41,11 @@ const S = SUB_ANALYSIS;
 const M = MEETING;
 /** Everyone with a role in P. */
 const READERS: Role[] = ['admin', 'secretariat', 'lead', 'otherLead', 'owner', 'steering', 'committee'];
+/** Those who run P's work: the secretariat and every sub-analysis' leads and owner (rule 'team'). */
+const TEAM: Role[] = ['admin', 'secretariat', 'lead', 'otherLead', 'owner'];
+/** The steering group reads status and reports; the committee meetings, packages and protocols. */
+const STATUS_READERS: Role[] = [...TEAM, 'steering'];
+const MEETING_READERS: Role[] = [...TEAM, 'committee'];
 const NO_SUCH_TOKEN = '00000000-0000-0000-0000-000000000000';
 
 interface Row {
@@ -97,14 +102,20 @@ const ROWS: Row[] = [
   { method: 'POST', path: '/api/programmes', allowed: ['admin'], body: {} },
   { method: 'GET', path: '/api/programmes', allowed: 'authenticated' },
   { method: 'GET', path: `/api/programmes/${P}`, allowed: READERS },
-  { method: 'GET', path: `/api/programmes/${P}/schedule`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/schedule`, allowed: TEAM },
   { method: 'GET', path: `/api/programmes/${P}/calendar.ics`, allowed: READERS },
-  { method: 'GET', path: `/api/programmes/${P}/status`, allowed: READERS },
+  // One person's calendar: their own, or anyone's for the secretariat.
+  {
+    method: 'GET',
+    path: `/api/programmes/${P}/calendar.ics?person=${EMAIL.lead}`,
+    allowed: ['admin', 'secretariat', 'lead'],
+  },
+  { method: 'GET', path: `/api/programmes/${P}/status`, allowed: STATUS_READERS },
   { method: 'GET', path: `/api/programmes/${P}/notifications`, allowed: ['admin', 'secretariat'] },
   { method: 'POST', path: `/api/programmes/${P}/start`, allowed: ['admin', 'secretariat'] },
 
   // Sub-analyses and phases: a lead of another sub-analysis is refused.
-  { method: 'GET', path: `/api/programmes/${P}/sub-analyses/${S}`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/sub-analyses/${S}`, allowed: TEAM },
   {
     method: 'POST',
     path: `/api/programmes/${P}/sub-analyses/${S}/phases/9/start`,
@@ -161,8 +172,8 @@ const ROWS: Row[] = [
     path: `/api/programmes/${P}/reports/1999-01-01/timeline.svg`,
     allowed: ['admin', 'secretariat', 'steering'],
   },
-  { method: 'GET', path: `/api/programmes/${P}/timeline.svg`, allowed: READERS },
-  { method: 'GET', path: `/api/programmes/${P}/sub-analyses/${S}/status-note`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/timeline.svg`, allowed: STATUS_READERS },
+  { method: 'GET', path: `/api/programmes/${P}/sub-analyses/${S}/status-note`, allowed: STATUS_READERS },
   {
     method: 'POST',
     path: `/api/programmes/${P}/sub-analyses/${S}/status-note`,
@@ -170,11 +181,11 @@ const ROWS: Row[] = [
     body: { status: 'on-track', text: 'Tabellen.' },
   },
 
-  // Meetings: everyone with a role reads; the secretariat reviews, edits and decides; a
+  // Meetings: the team and the committee read; the secretariat reviews, edits and decides; a
   // lead of another sub-analysis may not hand in its material. P has not started, so the
   // writes that get through end in 409 and change nothing.
-  { method: 'GET', path: `/api/programmes/${P}/meetings`, allowed: READERS },
-  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/meetings`, allowed: MEETING_READERS },
+  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}`, allowed: MEETING_READERS },
   {
     method: 'PATCH',
     path: `/api/programmes/${P}/meetings/${M}`,
@@ -186,7 +197,7 @@ const ROWS: Row[] = [
     path: `/api/programmes/${P}/meetings/${M}/deliverables/${S}`,
     allowed: ['admin', 'secretariat', 'lead', 'owner'],
   },
-  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/deliverables/${S}/versions/1`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/deliverables/${S}/versions/1`, allowed: MEETING_READERS },
   {
     method: 'POST',
     path: `/api/programmes/${P}/meetings/${M}/deliverables/${S}/approve`,
@@ -204,10 +215,10 @@ const ROWS: Row[] = [
     allowed: ['admin', 'secretariat'],
     body: { minutes: 10 },
   },
-  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/agenda.pdf`, allowed: READERS },
-  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/package`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/agenda.pdf`, allowed: MEETING_READERS },
+  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/package`, allowed: MEETING_READERS },
   { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/package?draft=true`, allowed: ['admin', 'secretariat'] },
-  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/protocol.pdf`, allowed: READERS },
+  { method: 'GET', path: `/api/programmes/${P}/meetings/${M}/protocol.pdf`, allowed: MEETING_READERS },
   {
     method: 'POST',
     path: `/api/programmes/${P}/meetings/${M}/decisions`,

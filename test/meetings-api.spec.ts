@@ -339,9 +339,10 @@ describe('meetings over HTTP (dev server, worker, API)', () => {
       const none = await upload(tokens[SBV_LEAD], JUNE, 'sbv', [{ name: 'comment', value: 'Her er intet' }]);
       expect(none.status).toBe(400);
       expect(none.body.details[0].path).toBe('file');
+      // A JSON body is not a form: the upload takes multipart/form-data only.
       const json = await api(tokens[SBV_LEAD], 'POST', `${meetings}/${JUNE}/deliverables/sbv`, { file: 'x' });
-      expect(json.status).toBe(400);
-      expect(json.body.details[0].path).toBe('file');
+      expect(json.status).toBe(415);
+      expect(json.body.details[0].path).toBe('Content-Type');
       const wrongField = await upload(tokens[SBV_LEAD], JUNE, 'sbv', [
         { name: 'bilag', value: await pdfFile(), filename: 'bilag.pdf' },
       ]);

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { SporConfig } from '../../libs/config';
 import { AppModule } from './app.module';
 import { installAuditRecorder } from './auth/audit-recorder';
+import { answerClientErrorsInShape } from './common/client-errors';
 import { ErrorFilter } from './common/error.filter';
 import { DEFINITION_MEDIA_TYPES } from './programmes/programmes.service';
 
@@ -31,6 +32,7 @@ export async function createApi(config: SporConfig): Promise<INestApplication> {
   });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalFilters(new ErrorFilter());
+  answerClientErrorsInShape(app.getHttpServer());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

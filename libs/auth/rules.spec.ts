@@ -18,6 +18,8 @@ describe('access rules', () => {
     ['admin', [admin], [secretariat, leadSbv, steering, committee, nobody]],
     ['authenticated', [admin, secretariat, nobody, elsewhere], []],
     ['reader', [admin, secretariat, leadSbv, ownerSbv, steering, committee], [elsewhere, nobody]],
+    // The team: a lead of any sub-analysis reads the programme's working detail, not just their own.
+    ['team', [admin, secretariat, leadSbv, ownerSbv], [steering, committee, elsewhere, nobody]],
     ['secretariat', [admin, secretariat], [leadSbv, ownerSbv, steering, committee, elsewhere, nobody]],
     ['lead', [admin, leadSbv, ownerSbv], [secretariat, steering, committee, elsewhere, nobody]],
     ['steering', [admin, steering], [secretariat, leadSbv, committee, elsewhere, nobody]],

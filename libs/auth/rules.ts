@@ -5,6 +5,9 @@ import type { RoleAssignment } from './roles';
  * - admin: the admin token only;
  * - authenticated: anyone with a valid token;
  * - reader: anyone with a role in the route's programme (`:id`);
+ * - team: those who run the programme's work there: the secretariat, and the project
+ *   leads and owners of any of its sub-analyses (not the steering group or committee,
+ *   who read only their part: status and reports, meetings and packages);
  * - secretariat / steering / committee: that role in the route's programme;
  * - lead: a project lead or the project owner of the route's sub-analysis (`:sid`) in
  *   the route's programme; being a lead of another sub-analysis does not count.
@@ -14,6 +17,7 @@ export const ACCESS_RULES = [
   'admin',
   'authenticated',
   'reader',
+  'team',
   'secretariat',
   'lead',
   'steering',
@@ -22,7 +26,14 @@ export const ACCESS_RULES = [
 export type AccessRule = (typeof ACCESS_RULES)[number];
 
 /** Rules that are about one programme: the route must carry its id as `:id`. */
-export const PROGRAMME_RULES: readonly AccessRule[] = ['reader', 'secretariat', 'lead', 'steering', 'committee'];
+export const PROGRAMME_RULES: readonly AccessRule[] = [
+  'reader',
+  'team',
+  'secretariat',
+  'lead',
+  'steering',
+  'committee',
+];
 
 /** Route parameter names the rules read. */
 export const PROGRAMME_PARAM = 'id';
@@ -53,6 +64,8 @@ function matches(rule: AccessRule, roles: readonly RoleAssignment[], target: Acc
   switch (rule) {
     case 'reader':
       return here.length > 0;
+    case 'team':
+      return here.some((r) => r.role === 'secretariat' || r.role === 'project-lead' || r.role === 'project-owner');
     case 'secretariat':
       return here.some((r) => r.role === 'secretariat');
     case 'steering':
@@ -79,6 +92,8 @@ export function describeRules(rules: readonly AccessRule[], target: AccessTarget
         return 'anyone signed in';
       case 'reader':
         return 'people with a role in the programme';
+      case 'team':
+        return 'the secretariat, project leads and project owners';
       case 'secretariat':
         return 'the secretariat';
       case 'steering':

@@ -22,6 +22,9 @@ import { SessionEntity } from './entities/session.entity';
 import { SignInLinkEntity } from './entities/sign-in-link.entity';
 import { CalendarFeeds1700000000009 } from './migrations/1700000000009-calendar-feeds';
 import { CalendarEventEntity, CalendarFeedEntity } from './entities/calendar-feed.entity';
+import { Idempotency1700000000007 } from './migrations/1700000000007-idempotency';
+import { IdempotentRequestEntity } from './entities/idempotent-request.entity';
+import { ImmediateTransactions } from './immediate-transactions';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -39,6 +42,7 @@ export const ENTITIES = [
   SignInLinkEntity,
   CalendarFeedEntity,
   CalendarEventEntity,
+  IdempotentRequestEntity,
 ];
 
 /** Migrations in the order they run. Never `synchronize`: the schema changes only through these. */
@@ -51,14 +55,39 @@ export const MIGRATIONS = [
   StatusReports1700000000006,
   Sessions1700000000008,
   CalendarFeeds1700000000009,
+  Idempotency1700000000007,
 ];
 
+/** How long SQLite itself waits for a lock, and the pause before TypeORM tries again. */
+const SQLITE_BUSY_WAIT_MS = 50;
+const SQLITE_BUSY_RETRY_MS = 10;
+
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false } as const;
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    subscribers: [ImmediateTransactions],
+    synchronize: false,
+    migrationsRun: false,
+  };
   if (database.type === 'postgres') return { ...common, type: 'postgres', url: database.url };
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
-  // WAL and a busy timeout let the API and the worker, two processes, share one SQLite file.
-  return { ...common, type: 'sqlite', database: database.file, enableWAL: true, busyTimeout: 10_000 };
+  // WAL lets readers go on while one connection writes. A writer that finds the database
+  // locked by another connection (the worker, a second API) waits its turn: SQLite's busy
+  // handler briefly, then TypeORM retries the statement after a pause. The pause is a
+  // timer, not a blocked thread, so many waiting writers cannot occupy Node's few I/O
+  // threads and starve the lock's holder (the API and the worker share a process in the
+  // tests). Retrying a statement is safe because every transaction begins immediate
+  // (immediate-transactions.ts): only a BEGIN or a single statement outside a transaction
+  // can meet the lock, never a statement halfway through a transaction.
+  return {
+    ...common,
+    type: 'sqlite',
+    database: database.file,
+    enableWAL: true,
+    busyTimeout: SQLITE_BUSY_WAIT_MS,
+    busyErrorRetry: SQLITE_BUSY_RETRY_MS,
+  };
 }
 
 /** Opens the database and brings its schema up to date. */

@@ -38,6 +38,26 @@ export function withPhaseWeeks(
 }
 
 /**
+ * Whether a change would give the phase exactly the weeks it has: then it changes
+ * nothing, and applying it must add no history and move no reminders. Compared as
+ * written (`weeks`, or `from` and `to`), spaces aside; the same dates written another way
+ * count as a change of how the plan is written.
+ */
+export function isSamePhaseWeeks(
+  def: ProgrammeDefinition,
+  subAnalysisId: string,
+  code: string,
+  change: PhaseWeeksChange,
+): boolean {
+  const phase = def.subAnalyses.find((s) => s.id === subAnalysisId)?.phases.find((p) => p.code === code);
+  if (!phase) return false;
+  const norm = (v: string | number | undefined) => (v === undefined ? undefined : String(v).replace(/\s+/g, ''));
+  return 'weeks' in change
+    ? phase.from === undefined && phase.to === undefined && norm(phase.weeks) === norm(change.weeks)
+    : phase.weeks === undefined && norm(phase.from) === norm(change.from) && norm(phase.to) === norm(change.to);
+}
+
+/**
  * Every problem the changed programme would have: it must pass each check a new
  * definition passes. Paths inside the changed phase are given relative to it.
  */

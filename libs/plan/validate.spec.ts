@@ -510,6 +510,40 @@ const cases: Case[] = [
     'committee.meetings[0].materialDue',
     'after the meeting on 2025-05-02',
   ],
+
+  // Input limits: control characters, RFC 5321 lengths, the programme's years
+  ['a NUL in a name', (d) => (d.people.sekretariat.name = 'Sekr\u0000etariat'), 'people.sekretariat.name', 'control'],
+  ['a control character in a title', (d) => (sbv(d).title = 'SBV\u001b[31m'), 'subAnalyses[0].title', 'control'],
+  [
+    'a 390-character local part',
+    (d) => (d.people.sekretariat.email = `${'a'.repeat(390)}@example.org`),
+    'people.sekretariat.email',
+    'at most 254 characters, and the part before the @ at most 64',
+  ],
+  [
+    'a 65-character local part',
+    (d) => (d.people.sekretariat.email = `${'a'.repeat(65)}@example.org`),
+    'people.sekretariat.email',
+    'at most 64',
+  ],
+  [
+    'a phase from 1970',
+    (d) => {
+      delete phase(d, 1).weeks;
+      Object.assign(phase(d, 1), { from: '1970-W01', to: '2025-W20' });
+    },
+    'subAnalyses[0].phases[1].from',
+    'Must be a week of 2025 or 2026',
+  ],
+  [
+    'a phase until 2200',
+    (d) => {
+      delete phase(d, 1).weeks;
+      Object.assign(phase(d, 1), { from: '2025-W14', to: '2200-W52' });
+    },
+    'subAnalyses[0].phases[1].to',
+    'Must be a week of 2025 or 2026',
+  ],
 ];
 
 describe('invalid definitions', () => {
@@ -666,6 +700,15 @@ describe('valid definitions', () => {
     phase(d, 4).weeks = '50-53';
     const result = validateDefinition(d);
     expect(result.errors).toEqual([]);
+  });
+
+  it('accepts line breaks and tabs in text, a 64-character local part, and a phase into the next year', () => {
+    const d = defaultRaw();
+    sbv(d).title = 'Linje 1\nLinje 2\tmed tab';
+    d.people.sekretariat.email = `${'a'.repeat(64)}@example.org`;
+    delete phase(d, 4).weeks;
+    Object.assign(phase(d, 4), { from: '2025-W50', to: '2026-W02' });
+    expect(validateDefinition(d).errors).toEqual([]);
   });
 
   it('accepts codes written as numbers', () => {

@@ -23,6 +23,7 @@ import {
 import { isDateSpecLike, parseWeeksField, phaseWeekSpan, resolveDateSpec } from './dates';
 import { MAX_YEAR, MIN_YEAR, ProgrammeDefinition, programmeSchema } from './definition';
 import { ProgrammePlan, calendarOfDefinition, computePlan } from './plan';
+import { EMAIL_LOCAL_MAX, EMAIL_MAX, emailWithinLimits, hasControlCharacters, stringsIn } from './text-limits';
 
 export interface Problem {
   /** Where, e.g. 'subAnalyses[0].phases[3].after[0]'; '' for the whole document. */
@@ -277,7 +278,22 @@ function crossFieldErrors(input: unknown): Problem[] {
     usedTwice('Sub-analysis id'),
   );
   subs.forEach((sub, i) => checkSubAnalysis(ctx, sub, i));
+  checkTexts(ctx, input);
   return ctx.out.problems;
+}
+
+/** No control characters in any text (tabs and line breaks aside); e-mail addresses within RFC 5321's lengths. */
+function checkTexts(ctx: Context, input: Raw): void {
+  for (const { path, text, key } of stringsIn(input)) {
+    if (hasControlCharacters(text)) {
+      ctx.out.add(path, 'Must not contain control characters (such as \\u0000).');
+    } else if (key === 'email' && !emailWithinLimits(text)) {
+      ctx.out.add(
+        path,
+        `An e-mail address may be at most ${EMAIL_MAX} characters, and the part before the @ at most ${EMAIL_LOCAL_MAX}.`,
+      );
+    }
+  }
 }
 
 function checkPersonRef(ctx: Context, path: PathPart[], v: unknown): void {
@@ -438,13 +454,19 @@ function checkPhaseWeeks(ctx: Context, p: Raw, path: PathPart[]): void {
   }
   const span = phaseWeekSpan(p, ctx.year ?? 0);
   if (!span) return; // the schema reports the format
-  const fromProblem = weekProblem(span.from.weekYear, span.from.week);
-  const toProblem = weekProblem(span.to.weekYear, span.to.week);
+  const fromProblem = weekProblem(span.from.weekYear, span.from.week) ?? outsideYears(ctx.year, span.from.weekYear);
+  const toProblem = weekProblem(span.to.weekYear, span.to.week) ?? outsideYears(ctx.year, span.to.weekYear);
   if (fromProblem) ctx.out.add([...path, 'from'], fromProblem);
   if (toProblem) ctx.out.add([...path, 'to'], toProblem);
   if (!fromProblem && !toProblem && compareWeeks(span.from, span.to) > 0) {
     ctx.out.add([...path, 'to'], `'to' (${p.to}) is before 'from' (${p.from}); the weeks must run forward.`);
   }
+}
+
+/** A programme runs in its year; a phase may reach into the next one (across New Year), no further. */
+function outsideYears(year: number | undefined, weekYear: number): string | undefined {
+  if (year === undefined || weekYear === year || weekYear === year + 1) return undefined;
+  return `Must be a week of ${year} or ${year + 1}, the years the programme runs in.`;
 }
 
 /** Reports each cycle in 'after' once, at the reference that closes it. */

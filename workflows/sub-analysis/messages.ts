@@ -21,6 +21,8 @@ export interface PhaseActionArgs {
   role?: ActingRole;
   /** Why the secretariat acted on a lead's behalf (the API requires it then). */
   reason?: string;
+  /** The API request's id: the read-model activity completes its audit entry with the change. */
+  requestId?: string;
 }
 
 /** A secretariat override that undoes something: reopening a phase, closing a gate. */
@@ -29,6 +31,8 @@ export interface OverrideArgs {
   reason: string;
   by: string;
   role: ActingRole;
+  /** The API request's id, as for phase actions. */
+  requestId?: string;
 }
 
 export interface PhasePlanChangeArgs {
@@ -36,12 +40,14 @@ export interface PhasePlanChangeArgs {
   change: PhaseWeeksChange;
   reason: string;
   by: string;
+  requestId?: string;
 }
 
 export interface GateOpenArgs {
   code: string;
   reason: string;
   by: string;
+  requestId?: string;
 }
 
 export const startPhaseUpdate = defineUpdate<SubAnalysisSnapshot, [PhaseActionArgs]>('startPhase');

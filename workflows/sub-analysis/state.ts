@@ -11,7 +11,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { badInput, refuse } from '../failures';
 // The plan library by module, not through its index, which also brings the YAML parser
 // into the workflow bundle.
-import { type PhaseWeeksChange, checkPhaseWeeksChange, withPhaseWeeks } from '../../libs/plan/changes';
+import {
+  type PhaseWeeksChange,
+  checkPhaseWeeksChange,
+  isSamePhaseWeeks,
+  withPhaseWeeks,
+} from '../../libs/plan/changes';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import { materialCutoff } from '../../libs/plan/material';
 import { type PlannedPhase, type PlannedSubAnalysis, type ProgrammePlan, computePlan } from '../../libs/plan/plan';
@@ -246,6 +251,11 @@ export class SubAnalysisState {
     if (this.phases[code].completedAt) refuse(refusal.completedPlanFixed(code));
     const problems = checkPhaseWeeksChange(this.definition, this.ids.subAnalysisId, code, change);
     if (problems.length) badInput(refusal.invalidPlan, problems);
+  }
+
+  /** Whether the change gives the phase the weeks it has already: then there is nothing to do. */
+  isSamePlan(code: string, change: PhaseWeeksChange): boolean {
+    return isSamePhaseWeeks(this.definition, this.ids.subAnalysisId, code, change);
   }
 
   checkOpenGate(code: string): void {

@@ -64,12 +64,18 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
   let seenVersion = 0;
   const changed = () => state.version !== seenVersion;
 
-  /** Writes the snapshot and the new history to the read model before anyone is answered. */
-  const record = async (planChange?: PlanChangeRecord): Promise<SubAnalysisSnapshot> => {
+  /**
+   * Writes the snapshot and the new history to the read model before anyone is answered;
+   * with the API request's id, the same activity completes that request's audit entry.
+   */
+  const record = async (planChange?: PlanChangeRecord, requestId?: string): Promise<SubAnalysisSnapshot> => {
     const snapshot = state.snapshot(Date.now());
     const history = state.takeHistory();
     if (history.length) {
-      await recordSubAnalysis({ programmeId, subAnalysisId, version: snapshot.version, snapshot }, history, planChange);
+      const row = { programmeId, subAnalysisId, version: snapshot.version, snapshot };
+      await (requestId === undefined
+        ? recordSubAnalysis(row, history, planChange)
+        : recordSubAnalysis(row, history, planChange, requestId));
     }
     return snapshot;
   };
@@ -78,50 +84,55 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
   setHandler(committeeDecisionSignal, (decision) => state.committeeDecided(decision, Date.now()));
   setHandler(
     startPhaseUpdate,
-    ({ code, by, role, reason }) => {
+    ({ code, by, role, reason, requestId }) => {
       state.startPhase(code, by, Date.now(), role && { role, reason });
-      return record();
+      return record(undefined, requestId);
     },
     { validator: ({ code }) => state.checkStart(code) },
   );
   setHandler(
     completePhaseUpdate,
-    ({ code, by, note, role, reason }) => {
+    ({ code, by, note, role, reason, requestId }) => {
       state.completePhase(code, by, note, Date.now(), role && { role, reason });
-      return record();
+      return record(undefined, requestId);
     },
     { validator: ({ code }) => state.checkComplete(code) },
   );
   setHandler(
     changePhasePlanUpdate,
-    ({ code, change, reason, by }) => {
+    async ({ code, change, reason, by, requestId }) => {
+      // A change to the weeks the phase has is no change: no history line, reminders stay.
+      // Workflows that ran before recorded it as a change, and replay so.
+      if (state.isSamePlan(code, change) && patched('identical-plan-change-is-no-op')) {
+        return state.snapshot(Date.now());
+      }
       state.changePlan(code, change, reason, by, Date.now());
-      return record({ code, change });
+      return record({ code, change }, requestId);
     },
     { validator: ({ code, change }) => state.checkPlanChange(code, change) },
   );
   setHandler(
     openGateUpdate,
-    ({ code, reason, by }) => {
+    ({ code, reason, by, requestId }) => {
       state.openGate(code, reason, by, Date.now());
-      return record();
+      return record(undefined, requestId);
     },
     { validator: ({ code }) => state.checkOpenGate(code) },
   );
   // Secretariat overrides: handlers added later, so older histories never called them.
   setHandler(
     reopenPhaseUpdate,
-    ({ code, reason, by, role }) => {
+    ({ code, reason, by, role, requestId }) => {
       state.reopenPhase(code, by, { role, reason }, Date.now());
-      return record();
+      return record(undefined, requestId);
     },
     { validator: ({ code }) => state.checkReopen(code) },
   );
   setHandler(
     closeGateUpdate,
-    ({ code, reason, by, role }) => {
+    ({ code, reason, by, role, requestId }) => {
       state.closeGate(code, by, { role, reason }, Date.now());
-      return record();
+      return record(undefined, requestId);
     },
     { validator: ({ code }) => state.checkCloseGate(code) },
   );

@@ -1,16 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEntryEntity, AuditOutcome } from '../../../libs/persistence';
+import { AuditEntries, AuditEntryEntity, AuditOutcome, type AuditRecord } from '../../../libs/persistence';
 
-/** What the recorder knows about a finished request. */
-export interface AuditRecord {
-  actorEmail: string | null;
-  actorAdmin: boolean;
-  action: string;
-  programmeId: string | null;
-  target: Record<string, string> | null;
-  status: number;
-}
+export { outcomeOf } from '../../../libs/persistence';
+export type { AuditRecord } from '../../../libs/persistence';
 
 /** An entry as the API shows it. */
 export interface AuditView {
@@ -22,6 +15,7 @@ export interface AuditView {
   action: string;
   programme: string | null;
   target: Record<string, string> | null;
+  /** 0 while the entry is pending. */
   status: number;
   outcome: AuditOutcome;
 }
@@ -29,30 +23,49 @@ export interface AuditView {
 export const DEFAULT_AUDIT_LIMIT = 100;
 export const MAX_AUDIT_LIMIT = 1000;
 
-export function outcomeOf(status: number): AuditOutcome {
-  if (status === 401 || status === 403) return 'refused';
-  if (status >= 500) return 'failed';
-  if (status >= 400) return 'rejected';
-  return 'ok';
-}
+/** How often the count of unauthenticated requests is logged, at most. */
+const UNAUTHENTICATED_LOG_EVERY_MS = 60_000;
 
-/** The audit trail: append and read, nothing else, so entries are never changed or removed. */
+/**
+ * The audit trail: entries are appended, a pending one is completed once, and none is
+ * ever removed. Requests without a valid token are counted, not stored.
+ */
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly entries: AuditEntries;
+  private readonly logger = new Logger('Audit');
+  private unauthenticated = 0;
+  private unauthenticatedLogged = 0;
+  private lastLog = 0;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.entries = new AuditEntries(dataSource);
+  }
 
   async append(record: AuditRecord): Promise<void> {
-    await this.dataSource.getRepository(AuditEntryEntity).insert({
-      at: new Date().toISOString(),
-      actorEmail: record.actorEmail,
-      actorAdmin: record.actorAdmin,
-      // Unmatched paths come from the client as typed; the column has room for 500.
-      action: record.action.slice(0, 500),
-      programmeId: record.programmeId?.slice(0, 64) ?? null,
-      target: record.target && Object.keys(record.target).length ? JSON.stringify(record.target) : null,
-      status: record.status,
-      outcome: outcomeOf(record.status),
-    });
+    await this.entries.append(record);
+  }
+
+  /** Completes a pending entry (if the workflow has not done so already). */
+  async complete(requestId: string, status: number, outcome?: AuditOutcome): Promise<void> {
+    await this.entries.complete(requestId, status, outcome);
+  }
+
+  /** One more state-changing request without a valid token; logged as a count, at most once a minute. */
+  countUnauthenticated(now = Date.now()): void {
+    this.unauthenticated++;
+    if (now - this.lastLog < UNAUTHENTICATED_LOG_EVERY_MS) return;
+    this.lastLog = now;
+    this.logger.warn(
+      `${this.unauthenticated - this.unauthenticatedLogged} state-changing request(s) without a valid token ` +
+        `since the last count (${this.unauthenticated} since start); not stored in the audit trail`,
+    );
+    this.unauthenticatedLogged = this.unauthenticated;
+  }
+
+  /** State-changing requests without a valid token since the API started. */
+  get unauthenticatedCount(): number {
+    return this.unauthenticated;
   }
 
   /** Newest first; of one programme when `programmeId` is given, else of everything. */

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { type Language, inLanguage, isSaid, toDanish } from '../../../libs/texts/problems';
+import { type Language, inLanguage, isSaid, requestProblems, toDanish } from '../../../libs/texts/problems';
 
 /** Plain strings are English (Nest's defaults, libs/plan); libs/texts knows their Danish. */
 const plain = (text: string, language: Language) => (language === 'da' ? toDanish(text) : text);
@@ -55,9 +55,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message =
         e.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
+          ? requestProblems.bodyNotJson[language]
           : e.type === 'entity.too.large'
-            ? 'The request body is too large'
+            ? requestProblems.bodyTooLarge[language]
             : (e.message ?? reason(status));
       const shown = plain(message, language);
       return {
@@ -77,7 +77,7 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-function reason(status: number): string {
+export function reason(status: number): string {
   const names: Record<number, string> = {
     400: 'Bad Request',
     401: 'Unauthorized',
@@ -85,7 +85,10 @@ function reason(status: number): string {
     404: 'Not Found',
     409: 'Conflict',
     413: 'Payload Too Large',
+    408: 'Request Timeout',
     415: 'Unsupported Media Type',
+    422: 'Unprocessable Content',
+    431: 'Request Header Fields Too Large',
     429: 'Too Many Requests',
     503: 'Service Unavailable',
   };

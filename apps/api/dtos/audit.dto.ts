@@ -10,6 +10,6 @@ export const auditListSchema = z.array(
     programme: z.string().nullable(),
     target: z.record(z.string(), z.string()).nullable(),
     status: z.number().int(),
-    outcome: z.enum(['ok', 'refused', 'rejected', 'failed']),
+    outcome: z.enum(['ok', 'unchanged', 'refused', 'rejected', 'failed', 'pending']),
   }),
 );

@@ -1,3 +1,4 @@
+import { emailWithinLimits } from '../../../libs/plan/text-limits';
 import { z } from 'zod';
 import type { ProgrammePlan } from '../../../libs/plan';
 import { programmeSchema } from '../../../libs/plan/definition';
@@ -144,4 +145,9 @@ export const notificationsSchema = z.object({
   upcoming: z.array(notification),
 });
 
-export const calendarQuerySchema = z.object({ person: z.email('must be an e-mail address').optional() });
+export const calendarQuerySchema = z.object({
+  person: z
+    .email('must be an e-mail address')
+    .refine(emailWithinLimits, 'must be at most 254 characters, with at most 64 before the @')
+    .optional(),
+});

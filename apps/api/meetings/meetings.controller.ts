@@ -57,7 +57,7 @@ export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Get()
-  @Allow('reader')
+  @Allow('team', 'committee')
   @ApiOperation({ summary: 'Every committee meeting: dates, deliverables with their versions, agenda, decisions' })
   @ApiJsonResponse(200, meetingListSchema, 'The meetings in date order')
   @ApiErrors({ 404: 'No such programme' })
@@ -66,7 +66,7 @@ export class MeetingsController {
   }
 
   @Get(':mid')
-  @Allow('reader')
+  @Allow('team', 'committee')
   @ApiOperation({ summary: 'One meeting, from the read model (before the programme starts: as planned)' })
   @ApiJsonResponse(200, meetingDetailSchema, 'The meeting')
   @ApiErrors(NO_MEETING)
@@ -114,7 +114,7 @@ export class MeetingsController {
   }
 
   @Get(':mid/deliverables/:sid/versions/:n')
-  @Allow('reader')
+  @Allow('team', 'committee')
   @ApiOperation({ summary: 'A version of the material, byte for byte as handed in' })
   @ApiProduces('application/octet-stream')
   @ApiResponse({ status: 200, description: 'The file, served as the type found in it', content: { '*/*': BINARY } })
@@ -179,7 +179,7 @@ export class MeetingsController {
   }
 
   @Get(':mid/agenda.pdf')
-  @Allow('reader')
+  @Allow('team', 'committee')
   @ApiOperation({ summary: 'The Dagsorden (once the package is sent: the one sent)' })
   @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: 'The agenda as PDF', content: { 'application/pdf': BINARY } })
@@ -189,7 +189,7 @@ export class MeetingsController {
   }
 
   @Get(':mid/package')
-  @Allow('reader')
+  @Allow('team', 'committee')
   @ApiOperation({ summary: 'The meeting package as a zip: the agenda and every approved file' })
   @ApiQuery({ name: 'draft', required: false, description: 'true (secretariat): the package as it would be sent now' })
   @ApiProduces('application/zip')
@@ -215,7 +215,7 @@ export class MeetingsController {
   }
 
   @Get(':mid/protocol.pdf')
-  @Allow('reader')
+  @Allow('team', 'committee')
   @ApiOperation({ summary: 'The Beslutningsprotokol, once decisions are recorded' })
   @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: 'The protocol as PDF', content: { 'application/pdf': BINARY } })

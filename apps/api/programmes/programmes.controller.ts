@@ -1,24 +1,13 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { SporConfig } from '../../../libs/config';
 import { computePlan } from '../../../libs/plan';
 import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
-import { BadInputException } from '../common/errors';
+import { BadInputException, ProblemException } from '../common/errors';
+import { requestProblems } from '../../../libs/texts/problems';
+import { Accepts } from '../common/media-type.interceptor';
 import { CONFIG } from '../common/tokens';
 import { parseBody } from '../common/validation';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../dtos/openapi';
@@ -50,9 +39,11 @@ const NO_PROGRAMME = { 404: 'No programme with this id' } as const;
  */
 function acceptDefinitionType(req: Request): void {
   if (req.is([...DEFINITION_MEDIA_TYPES]) === false) {
-    throw new UnsupportedMediaTypeException(
-      `A definition is sent as application/json or application/yaml, not ${req.headers['content-type']}`,
-    );
+    const message = requestProblems.unsupportedMediaType(String(req.headers['content-type'] ?? '(none)'), [
+      'application/json',
+      'application/yaml',
+    ]);
+    throw new ProblemException(415, message, [{ path: 'Content-Type', message }]);
   }
 }
 
@@ -71,6 +62,7 @@ export class ProgrammesController {
   @Allow('authenticated')
   @ApiOperation({ summary: 'Check a definition and compute its plan; stores nothing' })
   @ApiConsumes('application/json', 'application/yaml')
+  @Accepts(...DEFINITION_MEDIA_TYPES)
   @ApiJsonBody(definitionSchema, DEFINITION_BODY)
   @ApiJsonResponse(200, validationAnswerSchema, 'Every problem and warning, and the plan when the definition is valid')
   @ApiErrors({ 400: 'The body is not valid JSON', 415: 'The body is neither JSON nor YAML' })
@@ -89,6 +81,7 @@ export class ProgrammesController {
   @Allow('admin')
   @ApiOperation({ summary: 'Load a programme definition; 400 lists every problem, 409 when the id exists' })
   @ApiConsumes('application/json', 'application/yaml')
+  @Accepts(...DEFINITION_MEDIA_TYPES)
   @ApiJsonBody(definitionSchema, DEFINITION_BODY)
   @ApiJsonResponse(201, programmeViewSchema, 'The programme: its definition and computed plan')
   @ApiErrors({
@@ -121,7 +114,7 @@ export class ProgrammesController {
   }
 
   @Get(':id/schedule')
-  @Allow('reader')
+  @Allow('team')
   @ApiOperation({
     summary: 'Every event the programme will produce, in time order (what has happened, and the plan for the rest)',
   })
@@ -139,10 +132,17 @@ export class ProgrammesController {
     description: 'An iCalendar file of all-day events',
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
-  @ApiQuery({ name: 'person', required: false, description: "Only this person's deadlines (and all meetings)" })
+  @ApiQuery({
+    name: 'person',
+    required: false,
+    description: "Only this person's deadlines (and all meetings): one's own, or anyone's for the secretariat",
+  })
   @ApiErrors({ 400: '`person` is not an e-mail address, or takes no part in the programme', ...NO_PROGRAMME })
-  async calendar(@Param('id') id: string, @Query() query: unknown, @Res() res: Response) {
+  async calendar(@Param('id') id: string, @Query() query: unknown, @Actor() actor: ActorInfo, @Res() res: Response) {
     const { person } = parseBody(calendarQuerySchema, query);
+    if (person && !mayReadCalendarOf(actor, id, person)) {
+      throw new ProblemException(403, requestProblems.calendarOfOthers);
+    }
     const { plan } = await this.programmes.planOf(id);
     if (person && !Object.keys(plan.people).includes(person.toLowerCase())) {
       throw new BadInputException([{ path: 'person', message: `${person} takes no part in programme ${id}` }]);
@@ -170,7 +170,7 @@ export class ProgrammesController {
   }
 
   @Get(':id/status')
-  @Allow('reader')
+  @Allow('team', 'steering')
   @ApiOperation({ summary: "The secretariat's overview of every sub-analysis, from the read model" })
   @ApiJsonResponse(200, programmeStatusSchema, 'Every sub-analysis with overdue days and its next deadline')
   @ApiErrors(NO_PROGRAMME)
@@ -186,4 +186,10 @@ export class ProgrammesController {
   notifications(@Param('id') id: string) {
     return this.status.notifications(id);
   }
+}
+
+/** A person's own calendar, or anyone's for the secretariat of the programme and the admin. */
+function mayReadCalendarOf(actor: ActorInfo, programmeId: string, person: string): boolean {
+  if (actor.admin || actor.email === person.toLowerCase()) return true;
+  return actor.roles.some((r) => r.programme === programmeId && r.role === 'secretariat');
 }

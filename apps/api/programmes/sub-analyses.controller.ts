@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audit, type RequestAudit } from '../auth/audit-recorder';
 import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
 import { BadInputException } from '../common/errors';
@@ -62,7 +63,7 @@ export class SubAnalysesController {
   ) {}
 
   @Get(':sid')
-  @Allow('reader')
+  @Allow('team')
   @ApiOperation({ summary: 'Phases, deliverables, decisions and history of a sub-analysis' })
   @ApiJsonResponse(200, subAnalysisDetailSchema, 'The sub-analysis from the read model')
   @ApiErrors({ 404: 'No such programme or sub-analysis' })
@@ -86,9 +87,10 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(startPhaseBodySchema, body);
-    return this.subAnalyses.startPhase(id, sid, code, by(actor), acted(actor, id, sid, reason));
+    return this.subAnalyses.startPhase(id, sid, code, by(actor), acted(actor, id, sid, reason), audit);
   }
 
   @Post(':sid/phases/:code/complete')
@@ -107,9 +109,10 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const { note, reason } = parseBody(completePhaseBodySchema, body);
-    return this.subAnalyses.completePhase(id, sid, code, by(actor), note, acted(actor, id, sid, reason));
+    return this.subAnalyses.completePhase(id, sid, code, by(actor), note, acted(actor, id, sid, reason), audit);
   }
 
   @Post(':sid/phases/:code/reopen')
@@ -127,14 +130,19 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(overrideBodySchema, body);
-    return this.subAnalyses.reopenPhase(id, sid, code, by(actor), { role: actingRole(actor, id, sid), reason });
+    return this.subAnalyses.reopenPhase(id, sid, code, by(actor), { role: actingRole(actor, id, sid), reason }, audit);
   }
 
   @Patch(':sid/phases/:code')
   @Allow('secretariat')
-  @ApiOperation({ summary: "Change a phase's weeks; reminders follow the new dates" })
+  @ApiOperation({
+    summary: "Change a phase's weeks; reminders follow the new dates",
+    description:
+      'The weeks the phase has already: 200 with the plan as it is, no history line, audited as `unchanged`.',
+  })
   @ApiJsonBody(changePlanBodySchema)
   @ApiJsonResponse(200, planChangeAnswerSchema, 'The sub-analysis with its new plan, and any warnings')
   @ApiErrors({ 400: 'The body, or the plan it would make, is not valid; every problem by path', ...ACTION_ERRORS })
@@ -144,10 +152,11 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const input = parseBody(changePlanBodySchema, body);
     const change = input.weeks !== undefined ? { weeks: input.weeks } : { from: input.from!, to: input.to! };
-    return this.subAnalyses.changePlan(id, sid, code, by(actor), change, input.reason);
+    return this.subAnalyses.changePlan(id, sid, code, by(actor), change, input.reason, audit);
   }
 
   @Post(':sid/gates/:code/open')
@@ -163,9 +172,10 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(openGateBodySchema, body);
-    return this.subAnalyses.openGate(id, sid, code, by(actor), reason);
+    return this.subAnalyses.openGate(id, sid, code, by(actor), reason, audit);
   }
 
   @Post(':sid/gates/:code/close')
@@ -181,8 +191,9 @@ export class SubAnalysesController {
     @Param('code') code: string,
     @Body() body: unknown,
     @Actor() actor: ActorInfo,
+    @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(overrideBodySchema, body);
-    return this.subAnalyses.closeGate(id, sid, code, by(actor), { role: actingRole(actor, id, sid), reason });
+    return this.subAnalyses.closeGate(id, sid, code, by(actor), { role: actingRole(actor, id, sid), reason }, audit);
   }
 }

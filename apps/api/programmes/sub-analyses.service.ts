@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { PhaseWeeksChange } from '../../../libs/plan/changes';
+import { type PhaseWeeksChange, isSamePhaseWeeks } from '../../../libs/plan/changes';
 import { type Problem, validateDefinition } from '../../../libs/plan/validate';
 import type { Acted } from '../../../libs/texts/history';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
@@ -13,6 +13,7 @@ import {
   reopenPhaseUpdate,
   startPhaseUpdate,
 } from '../../../workflows/sub-analysis/messages';
+import type { RequestAudit } from '../auth/audit-recorder';
 import { StateConflictException } from '../common/errors';
 import { TemporalGateway } from '../temporal/temporal-gateway.service';
 import { ProgrammesService } from './programmes.service';
@@ -35,8 +36,9 @@ export class SubAnalysesService {
     code: string,
     by: string,
     acted?: Acted,
+    audit?: RequestAudit,
   ): Promise<SubAnalysisSnapshot> {
-    return this.send(programmeId, subAnalysisId, code, startPhaseUpdate, { code, by, ...acted });
+    return this.send(programmeId, subAnalysisId, code, startPhaseUpdate, { code, by, ...acted, requestId: audit?.id });
   }
 
   completePhase(
@@ -46,18 +48,35 @@ export class SubAnalysesService {
     by: string,
     note?: string,
     acted?: Acted,
+    audit?: RequestAudit,
   ): Promise<SubAnalysisSnapshot> {
-    return this.send(programmeId, subAnalysisId, code, completePhaseUpdate, { code, by, note, ...acted });
+    const arg = { code, by, note, ...acted, requestId: audit?.id };
+    return this.send(programmeId, subAnalysisId, code, completePhaseUpdate, arg);
   }
 
   /** Secretariat override: a completed phase becomes active again. */
-  reopenPhase(programmeId: string, subAnalysisId: string, code: string, by: string, acted: Required<Acted>) {
-    return this.send(programmeId, subAnalysisId, code, reopenPhaseUpdate, { code, by, ...acted });
+  reopenPhase(
+    programmeId: string,
+    subAnalysisId: string,
+    code: string,
+    by: string,
+    acted: Required<Acted>,
+    audit?: RequestAudit,
+  ) {
+    const arg = { code, by, ...acted, requestId: audit?.id };
+    return this.send(programmeId, subAnalysisId, code, reopenPhaseUpdate, arg);
   }
 
   /** Secretariat override: a gate opened by mistake is closed again. */
-  closeGate(programmeId: string, subAnalysisId: string, code: string, by: string, acted: Required<Acted>) {
-    return this.send(programmeId, subAnalysisId, code, closeGateUpdate, { code, by, ...acted });
+  closeGate(
+    programmeId: string,
+    subAnalysisId: string,
+    code: string,
+    by: string,
+    acted: Required<Acted>,
+    audit?: RequestAudit,
+  ) {
+    return this.send(programmeId, subAnalysisId, code, closeGateUpdate, { code, by, ...acted, requestId: audit?.id });
   }
 
   openGate(
@@ -66,8 +85,9 @@ export class SubAnalysesService {
     code: string,
     by: string,
     reason: string,
+    audit?: RequestAudit,
   ): Promise<SubAnalysisSnapshot> {
-    return this.send(programmeId, subAnalysisId, code, openGateUpdate, { code, reason, by });
+    return this.send(programmeId, subAnalysisId, code, openGateUpdate, { code, reason, by, requestId: audit?.id });
   }
 
   async changePlan(
@@ -77,14 +97,16 @@ export class SubAnalysesService {
     by: string,
     change: PhaseWeeksChange,
     reason: string,
+    audit?: RequestAudit,
   ): Promise<SubAnalysisSnapshot & { warnings: Problem[] }> {
-    // The workflow checks the changed plan as a new definition is checked (400 by path).
-    const snapshot = await this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, {
-      code,
-      change,
-      reason,
-      by,
-    });
+    // The workflow checks the changed plan as a new definition is checked (400 by path),
+    // and leaves the plan as it is when the change gives the weeks it has already. The
+    // stored definition follows every applied change, so it tells the audit trail which
+    // of the two this is; an applied change's entry is completed as `ok` by the workflow.
+    const before = await this.programmes.planOf(programmeId);
+    if (audit && isSamePhaseWeeks(before.definition, subAnalysisId, code, change)) audit.outcome = 'unchanged';
+    const arg = { code, change, reason, by, requestId: audit?.id };
+    const snapshot = await this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, arg);
     // The stored definition holds the change by now (written before the Update answers):
     // the answer warns as validating that definition would.
     const { definition } = await this.programmes.planOf(programmeId);

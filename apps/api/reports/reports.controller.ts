@@ -96,7 +96,7 @@ export class ReportsController {
   }
 
   @Get('timeline.svg')
-  @Allow('reader')
+  @Allow('team', 'steering')
   @ApiOperation({ summary: "The programme's timeline now: the status reports' chart, as SVG" })
   @ApiOkResponse({ description: 'SVG', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
   @ApiErrors({ 404: 'No such programme' })
@@ -106,7 +106,7 @@ export class ReportsController {
   }
 
   @Get('sub-analyses/:sid/status-note')
-  @Allow('reader')
+  @Allow('team', 'steering')
   @ApiOperation({ summary: "The lead's latest status note for the next report" })
   @ApiJsonResponse(200, statusNoteAnswerSchema, 'The note, or null')
   @ApiErrors({ 404: 'No such programme or sub-analysis' })

@@ -1,13 +1,19 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditOutcome = 'ok' | 'refused' | 'rejected' | 'failed';
+/**
+ * ok: answered < 400 and applied; unchanged: answered < 400 but nothing needed changing
+ * (an identical plan change); refused: 403; rejected: other 4xx; failed: 5xx; pending:
+ * written before a workflow was asked and not yet completed (see audit-recorder.ts).
+ */
+export type AuditOutcome = 'ok' | 'unchanged' | 'refused' | 'rejected' | 'failed' | 'pending';
 
 /**
- * One state-changing request, as it ended. Rows are only ever inserted: nothing in Spor
- * updates or deletes them.
+ * One state-changing request, as it ended. Rows are never deleted; the only update is a
+ * pending entry's completion (its status and outcome), once.
  */
 @Entity('audit_entry')
 @Index('idx_audit_entry_programme_id', ['programmeId', 'id'])
+@Index('idx_audit_entry_request_id', ['requestId'], { unique: true })
 export class AuditEntryEntity {
   /** Increasing, so "newest first" is `ORDER BY id DESC` even when two entries share an instant. */
   @PrimaryGeneratedColumn({ type: 'integer' })
@@ -38,7 +44,11 @@ export class AuditEntryEntity {
   @Column({ type: 'integer' })
   status!: number;
 
-  /** ok (< 400), refused (401/403), rejected (other 4xx), failed (5xx). */
+  /** See AuditOutcome. A pending entry has status 0 until it is completed. */
   @Column({ type: 'varchar', length: 10 })
   outcome!: AuditOutcome;
+
+  /** The request's id, given to the workflow with the change so the entry can be completed from there. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId!: string | null;
 }

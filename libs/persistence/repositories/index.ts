@@ -6,3 +6,5 @@ export * from './report-sources';
 export * from './meetings';
 export * from './sessions';
 export * from './calendar-feeds';
+export * from './idempotent-requests';
+export * from './audit-entries';

@@ -10,3 +10,4 @@ export * from './calendar';
 export * from './meetings';
 export * from './reports';
 export * from './translations';
+export * from './requests';

@@ -53,6 +53,11 @@ export async function api(method, path, body, withToken = token()) {
   // A form (a file upload) travels as multipart, its boundary set by the browser.
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  // One key per action: should the request be sent again (a retry on a flaky network),
+  // the API answers as the first time and changes nothing twice. randomUUID exists only
+  // on https and localhost; elsewhere the request goes without a key.
+  const key = method === 'GET' ? undefined : globalThis.crypto?.randomUUID?.();
+  if (key) headers['idempotency-key'] = key;
   const res = await fetch(`/api${path}`, {
     method,
     headers,

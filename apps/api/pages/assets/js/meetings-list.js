@@ -30,13 +30,17 @@ function row(id, m, plan) {
   );
 }
 
-/** The section, or a message in its place when the meetings could not be read. */
+/**
+ * The section, or a message in its place when the meetings could not be read; nothing
+ * for people whose role does not include the meetings (the steering group).
+ */
 export async function meetingsSection(id, plan) {
   let meetings;
   try {
     meetings = await api('GET', `/programmes/${enc(id)}/meetings`);
   } catch (err) {
     if (err && err.status === 401) throw err;
+    if (err && err.status === 403) return null;
     meetings = err;
   }
   const title = h('h2', { id: 'meetings-title' }, 'Udvalgsmøder');

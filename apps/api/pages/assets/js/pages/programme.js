@@ -68,13 +68,24 @@ function row(id, s, plan, today) {
   );
 }
 
+/** What the status is not theirs to read (committee members): the programme's meetings. */
+function drawMeetingsOnly(programme, meetings, flash) {
+  document.title = `${programme.title} – Spor`;
+  show(breadcrumbs([['Programmer', '/'], [programme.title]]), h('h1', {}, programme.title), flash || null, meetings);
+  if (flash) flash.focus();
+}
+
 export async function draw(me, { id }, flash) {
   const [programme, status] = await Promise.all([
     api('GET', `/programmes/${enc(id)}`),
-    api('GET', `/programmes/${enc(id)}/status`),
+    api('GET', `/programmes/${enc(id)}/status`).catch((err) => {
+      if (err && err.status === 403) return null;
+      throw err;
+    }),
   ]);
   const plan = programme.plan;
   const meetings = await meetingsSection(id, plan);
+  if (!status) return drawMeetingsOnly(programme, meetings, flash);
   const today = localDate(status.asOf, plan.timezone);
   document.title = `${programme.title} – Spor`;
   const overdue = status.subAnalyses.flatMap((s) => s.phases.filter((p) => p.overdueWorkingDays > 0));
