@@ -17,12 +17,12 @@ import { ReadModel1700000000003 } from './migrations/1700000000003-read-model';
 import { ProgrammeRevision1700000000004 } from './migrations/1700000000004-programme-revision';
 import { Meetings1700000000005 } from './migrations/1700000000005-meetings';
 import { StatusReports1700000000006 } from './migrations/1700000000006-status-reports';
+import { Idempotency1700000000007 } from './migrations/1700000000007-idempotency';
 import { Sessions1700000000008 } from './migrations/1700000000008-sessions';
 import { SessionEntity } from './entities/session.entity';
 import { SignInLinkEntity } from './entities/sign-in-link.entity';
 import { CalendarFeeds1700000000009 } from './migrations/1700000000009-calendar-feeds';
 import { CalendarEventEntity, CalendarFeedEntity } from './entities/calendar-feed.entity';
-import { Idempotency1700000000007 } from './migrations/1700000000007-idempotency';
 import { IdempotentRequestEntity } from './entities/idempotent-request.entity';
 import { ImmediateTransactions } from './immediate-transactions';
 
@@ -53,9 +53,9 @@ export const MIGRATIONS = [
   ProgrammeRevision1700000000004,
   Meetings1700000000005,
   StatusReports1700000000006,
+  Idempotency1700000000007,
   Sessions1700000000008,
   CalendarFeeds1700000000009,
-  Idempotency1700000000007,
 ];
 
 /** How long SQLite itself waits for a lock, and the pause before TypeORM tries again. */
