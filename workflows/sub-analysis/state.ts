@@ -11,7 +11,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { badInput, refuse } from '../failures';
 // The plan library by module, not through its index, which also brings the YAML parser
 // into the workflow bundle.
-import { type PhaseWeeksChange, checkPhaseWeeksChange, withPhaseWeeks } from '../../libs/plan/changes';
+import { type PhaseWeeksChange, phaseWeeksChangeProblems, withPhaseWeeks } from '../../libs/plan/changes';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import { materialCutoff } from '../../libs/plan/material';
 import { type PlannedPhase, type PlannedSubAnalysis, type ProgrammePlan, computePlan } from '../../libs/plan/plan';
@@ -244,7 +244,7 @@ export class SubAnalysisState {
   checkPlanChange(code: string, change: PhaseWeeksChange): void {
     this.phaseOrRefuse(code);
     if (this.phases[code].completedAt) refuse(refusal.completedPlanFixed(code));
-    const problems = checkPhaseWeeksChange(this.definition, this.ids.subAnalysisId, code, change);
+    const problems = phaseWeeksChangeProblems(this.definition, change);
     if (problems.length) badInput(refusal.invalidPlan, problems);
   }
 

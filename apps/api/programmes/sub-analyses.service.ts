@@ -9,7 +9,8 @@ import {
   openGateUpdate,
   startPhaseUpdate,
 } from '../../../workflows/sub-analysis/messages';
-import { StateConflictException } from '../common/errors';
+import { checkPhaseWeeksChange } from '../../../libs/plan/change-checks';
+import { BadInputException, StateConflictException } from '../common/errors';
 import { TemporalGateway } from '../temporal/temporal-gateway.service';
 import { ProgrammesService } from './programmes.service';
 
@@ -57,7 +58,13 @@ export class SubAnalysesService {
     change: PhaseWeeksChange,
     reason: string,
   ): Promise<SubAnalysisSnapshot> {
-    // The workflow checks the changed plan as a new definition is checked (400 by path).
+    // The changed plan is checked here as a new definition is checked (400 by path); the
+    // workflow's validator runs only light checks, keeping zod out of its bundle.
+    const { definition } = await this.programmes.planOf(programmeId);
+    if (definition.subAnalyses.some((s) => s.id === subAnalysisId && s.phases.some((p) => p.code === code))) {
+      const problems = checkPhaseWeeksChange(definition, subAnalysisId, code, change);
+      if (problems.length) throw new BadInputException(problems);
+    }
     return this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, { code, change, reason, by });
   }
 
