@@ -58,7 +58,7 @@ export interface CompletePhaseResult {
   ratioP99: number;
 }
 
-export const COMPLETE_PHASE_DEFAULTS: CompletePhaseOptions = { n: 200, warmup: 20, subAnalyses: 30, layout: 'chain' };
+export const COMPLETE_PHASE_DEFAULTS: CompletePhaseOptions = { n: 100, warmup: 10, subAnalyses: 30, layout: 'chain' };
 const PROGRAMME = 'bench-complete-phase';
 
 export async function runCompletePhaseBench(

@@ -5,16 +5,16 @@
  *   node dist/bench/run.js [--only <bench>[,<bench>…]] [options]
  *
  *   --only <benches>           complete-phase, status, start, storm (default: all)
- *   --n <count>                complete-phase: measured completions per method (200)
- *   --warmup <count>           complete-phase: warm-up completions per method (20)
+ *   --n <count>                complete-phase: measured completions per method (100)
+ *   --warmup <count>           complete-phase: warm-up completions per method (10)
  *   --sub-analyses <count>     complete-phase: sub-analyses the phases are spread over (30)
  *   --layout chain|parallel    complete-phase: phases one after another, or side by side (chain)
  *   --status-sub-analyses <n>  status: running sub-analyses (1000)
  *   --status-n <count>         status: measured status requests (100)
  *   --query-rounds <count>     status: measured rounds of querying every workflow (10)
  *   --start-sub-analyses <n>   start: sub-analyses of the programme started via POST …/start (1000)
- *   --start-timeout <s>        start: how long to wait for all of them to run (180)
- *   --storm-n <count>          storm: reminders due at the same instant (500)
+ *   --start-timeout <s>        start: how long to wait for all of them to run (120)
+ *   --storm-n <count>          storm: reminders due at the same instant (200)
  *   --storm-runs <runs>        storm: which of bare,one,two,kill (all)
  *   --out <file>               where to write the results ('-': nowhere; default bench/results.md)
  *

@@ -33,7 +33,7 @@ export interface StartResult {
   historyBytes?: number;
 }
 
-export const START_DEFAULTS: StartOptions = { subAnalyses: 1000, timeoutSeconds: 180 };
+export const START_DEFAULTS: StartOptions = { subAnalyses: 1000, timeoutSeconds: 120 };
 const PROGRAMME = 'bench-start';
 
 export async function runStartBench(

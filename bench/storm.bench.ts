@@ -65,7 +65,7 @@ export interface StormResult {
   runs: Partial<Record<StormRunName, StormRun>>;
 }
 
-export const STORM_DEFAULTS: StormOptions = { n: 500, runs: ['bare', 'one', 'two', 'kill'] };
+export const STORM_DEFAULTS: StormOptions = { n: 200, runs: ['bare', 'one', 'two', 'kill'] };
 /** How long a storm may take before the bench gives up waiting for the rest. */
 const STORM_TIMEOUT_MS = 240_000;
 

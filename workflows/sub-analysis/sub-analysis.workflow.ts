@@ -12,11 +12,12 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SporActivities } from '../../activities';
-import { RECORDING, SENDING } from '../activity-options';
+import { RECORDING, RECORDING_LOCALLY, SENDING } from '../activity-options';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import type { PlanChangeRecord, SubAnalysisSnapshot } from '../../libs/read-model/contract';
 import { changePhasePlanUpdate, completePhaseUpdate, openGateUpdate, startPhaseUpdate, stateQuery } from './messages';
@@ -39,6 +40,7 @@ const HISTORY_LIMIT = 5_000;
 
 const { sendNotification } = proxyActivities<SporActivities>(SENDING);
 const { recordSubAnalysis } = proxyActivities<SporActivities>(RECORDING);
+const { recordSubAnalysis: recordSubAnalysisLocally } = proxyLocalActivities<SporActivities>(RECORDING_LOCALLY);
 
 export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubAnalysisSnapshot> {
   const { programmeId, subAnalysisId, publicUrl } = input;
@@ -51,6 +53,8 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
         materialCutoffAtMeetingStart: patched('material-cutoff-at-meeting-start'),
         meetingsOwnMaterial: patched('meetings-own-material'),
       };
+  // Runs started before read-model writes were local activities keep the remote one.
+  const recordReadModel = patched('read-model-local-activity') ? recordSubAnalysisLocally : recordSubAnalysis;
   const state = new SubAnalysisState(ids, input.carried ?? SubAnalysisState.fresh(input.definition, Date.now()), rules);
   // Changed since the loop last looked: any change the state noted after that moment.
   let seenVersion = 0;
@@ -61,7 +65,7 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
     const snapshot = state.snapshot(Date.now());
     const history = state.takeHistory();
     if (history.length) {
-      await recordSubAnalysis({ programmeId, subAnalysisId, version: snapshot.version, snapshot }, history, planChange);
+      await recordReadModel({ programmeId, subAnalysisId, version: snapshot.version, snapshot }, history, planChange);
     }
     return snapshot;
   };
