@@ -272,7 +272,6 @@ function goals(
   ];
 }
 
-
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
   const log = (line: string) => console.error(`[bench] ${line}`);

@@ -16,13 +16,7 @@
  * no-op activity ran minus T.
  */
 import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import {
-  type IsoDate,
-  type ProgrammeDefinition,
-  addDays,
-  computePlan,
-  phaseReminders,
-} from '../libs/plan';
+import { type IsoDate, type ProgrammeDefinition, addDays, computePlan, phaseReminders } from '../libs/plan';
 import { bareReminderWorkflow } from './bare/workflows';
 import { type BenchServer, startBareWorker, startBenchApp } from './support/boot';
 import { BenchHttp } from './support/http';
@@ -77,10 +71,15 @@ export async function runStormBench(
   const result: StormResult = { options, runs: {} };
   let startEstimate = 0.12 * options.n + 20;
   for (const name of options.runs) {
-    const run = name === 'bare' ? await bareStorm(server, options.n, log) : await sporStorm(server, name, options.n, startEstimate, log);
+    const run =
+      name === 'bare'
+        ? await bareStorm(server, options.n, log)
+        : await sporStorm(server, name, options.n, startEstimate, log);
     if (name !== 'bare') startEstimate = Math.max(startEstimate, run.startSeconds);
     result.runs[name] = run;
-    log(`storm ${name}: last reminder ${(run.lastMs / 1000).toFixed(1)} s after T; ${run.delivered} of ${run.n} delivered`);
+    log(
+      `storm ${name}: last reminder ${(run.lastMs / 1000).toFixed(1)} s after T; ${run.delivered} of ${run.n} delivered`,
+    );
   }
   return result;
 }
@@ -106,7 +105,8 @@ async function sporStorm(
     await http.expect(201, 'POST', '/api/programmes', app.adminToken, definition);
     log(`storm ${name}: ${n} reminders at ${new Date(at).toISOString()}; starting the workflows`);
     const startSeconds = await startSubAnalyses(app, definition, log);
-    if (Date.now() >= at) throw new Error(`storm ${name}: the workflows took ${startSeconds.toFixed(0)} s to start, past T`);
+    if (Date.now() >= at)
+      throw new Error(`storm ${name}: the workflows took ${startSeconds.toFixed(0)} s to start, past T`);
     // Only what arrives from now on is the storm (a phase's start sends nothing, but be sure).
     smtp.arrivals.length = 0;
     let killedAfter: number | undefined;
@@ -217,19 +217,40 @@ async function bareStorm(server: BenchServer, n: number, log: (line: string) => 
  */
 export function stormProgramme(id: string, n: number, at: number): ProgrammeDefinition {
   const zone = 'Europe/Copenhagen';
-  const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const local = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const time = local.format(new Date(at));
   const today: IsoDate = new Date(at).toLocaleDateString('sv-SE', { timeZone: zone });
   for (const activeToWeek of [0, 1, 2]) {
     for (let before = 0; before <= 15; before++) {
       const reminders = { beforeDue: before === 0 ? [] : [before], onDueDay: before === 0, overdueEvery: 0, time };
-      const one = benchProgramme({ id, subAnalyses: 1, activePhases: 1, laterPhases: 1, deliverables: false, activeToWeek, reminders });
+      const one = benchProgramme({
+        id,
+        subAnalyses: 1,
+        activePhases: 1,
+        laterPhases: 1,
+        deliverables: false,
+        activeToWeek,
+        reminders,
+      });
       const events = phaseReminders(computePlan(one), subAnalysisId(0), activePhaseCode(0), {
         activeFrom: new Date().toISOString(),
         until: addDays(today, 60),
       });
       if (events.length > 0 && Date.parse(events[0].at) === at) {
-        return benchProgramme({ id, subAnalyses: n, activePhases: 1, laterPhases: 1, deliverables: false, activeToWeek, reminders });
+        return benchProgramme({
+          id,
+          subAnalyses: n,
+          activePhases: 1,
+          laterPhases: 1,
+          deliverables: false,
+          activeToWeek,
+          reminders,
+        });
       }
     }
   }

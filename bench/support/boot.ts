@@ -65,7 +65,11 @@ export interface BenchAppOptions {
 }
 
 /** The worker and the API on `server`, with their own DATA_DIR and task queue. */
-export async function startBenchApp(server: BenchServer, name: string, options: BenchAppOptions = {}): Promise<BenchApp> {
+export async function startBenchApp(
+  server: BenchServer,
+  name: string,
+  options: BenchAppOptions = {},
+): Promise<BenchApp> {
   const port = await freePort();
   const dataDir = path.join(server.dir, name);
   fs.mkdirSync(dataDir, { recursive: true });

@@ -31,7 +31,9 @@ export async function startBenchSmtp(): Promise<BenchSmtp> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        const head = Buffer.concat(chunks).toString('utf8').split(/\r?\n\r?\n/, 1)[0];
+        const head = Buffer.concat(chunks)
+          .toString('utf8')
+          .split(/\r?\n\r?\n/, 1)[0];
         const messageId = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '';
         arrivals.push({ at: Date.now(), to: session.envelope.rcptTo.map((r) => r.address).sort(), messageId });
         callback();
