@@ -9,18 +9,11 @@
  * days, next deadline) is the same either way and is not included, so this is a lower
  * bound for an overview built by Query.
  *
- * How the workflows are started: `POST /api/programmes/{id}/start` starts one programme
- * workflow that starts a child per sub-analysis, passing each child the whole
- * definition. At 1,000 sub-analyses that is 1,000 × ~0.5 MB of commands in one workflow
- * task: the task does not finish inside the workflow's 5 s deadlock timeout and is
- * retried for ever; at 200 sub-analyses (200 × ~0.1 MB) it finishes but Temporal refuses
- * the 4 MiB+ gRPC message and terminates the programme workflow ("GRPC Message too
- * large"), while the endpoint has already answered 202. Either way no sub-analysis
- * starts. So this bench starts
- * the sub-analysis workflows itself, with the same workflow ids and input the programme
- * workflow would give them, except that each gets the definition cut down to its own
- * sub-analysis (withOnlySubAnalysis), which plans it the same; then it marks the
- * programme started as the start endpoint does.
+ * How the workflows are started: straight through Temporal (./support/many.ts), with the
+ * ids and input the programme workflow gives its children, so that this bench measures
+ * the overview and the worker's memory, not the start (start.bench.ts measures that).
+ * The worker's RSS is read from /proc before the start and once all run (each then
+ * cached), for the cost per cached workflow, and its peak at the end.
  */
 import { TokenService } from '../apps/api/auth/token.service';
 import type { ProgrammeStatus } from '../apps/api/programmes/status.service';
