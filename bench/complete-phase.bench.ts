@@ -16,6 +16,8 @@
  *   Update (as a real completion does when the next phase is due);
  * - layout 'parallel': all of them side by side, all active from the start (more work
  *   per workflow task, since reminders are computed for every active phase).
+ * Floor: a no-op Update (bench/bare/workflows.ts) to a bare workflow with a worker of
+ *   its own on the same dev server: what any Update round trip costs, without Spor.
  * HTTP and Update requests alternate (which goes first alternates too) and move
  * round-robin over the sub-analyses, so both see the same server, the same worker cache
  * and the same noise.
@@ -24,7 +26,9 @@ import { TokenService } from '../apps/api/auth/token.service';
 import { subAnalysisWorkflowId } from '../workflows/ids';
 import type { SubAnalysisSnapshot } from '../libs/read-model/contract';
 import { completePhaseUpdate } from '../workflows/sub-analysis/messages';
-import { type BenchServer, startBenchApp } from './support/boot';
+import { type BenchServer, startBareWorker, startBenchApp } from './support/boot';
+import { bareUpdateWorkflow, noopUpdate } from './bare/workflows';
+import { stopChild } from '../libs/temporal';
 import { BenchHttp } from './support/http';
 import { subAnalysesWithActivePhases } from './support/read-model';
 import { activePhaseCode, benchProgramme, leadEmail, subAnalysisId } from './support/programme';
@@ -45,12 +49,16 @@ export interface CompletePhaseResult {
   phasesPerSubAnalysis: number;
   http: Summary;
   update: Summary;
+  /** The no-op Update to a bare workflow. */
+  floor: Summary;
+  /** HTTP over the no-op Update at p50. */
+  floorRatioP50: number;
   /** HTTP over Update at p50 and at p99. */
   ratioP50: number;
   ratioP99: number;
 }
 
-export const COMPLETE_PHASE_DEFAULTS: CompletePhaseOptions = { n: 200, warmup: 20, subAnalyses: 30, layout: 'chain' };
+export const COMPLETE_PHASE_DEFAULTS: CompletePhaseOptions = { n: 100, warmup: 10, subAnalyses: 30, layout: 'chain' };
 const PROGRAMME = 'bench-complete-phase';
 
 export async function runCompletePhaseBench(
@@ -62,7 +70,14 @@ export async function runCompletePhaseBench(
   const phasesPerSubAnalysis = Math.ceil((2 * perMethod) / options.subAnalyses);
   const app = await startBenchApp(server, 'complete-phase');
   const http = new BenchHttp(app.baseUrl);
+  const bareQueue = 'spor-bench-bare-update';
+  const bareWorker = await startBareWorker(server, app.client, bareQueue);
   try {
+    const bare = await app.client.workflow.start(bareUpdateWorkflow, {
+      workflowId: `bench-bare-update-${Date.now()}`,
+      taskQueue: bareQueue,
+      args: [],
+    });
     const definition = benchProgramme({
       id: PROGRAMME,
       subAnalyses: options.subAnalyses,
@@ -80,13 +95,18 @@ export async function runCompletePhaseBench(
     log(
       `complete-phase: starting ${options.subAnalyses} sub-analyses × ${phasesPerSubAnalysis} phases (${options.layout})`,
     );
-    await http.expect(202, 'POST', `/api/programmes/${PROGRAMME}/start`, app.adminToken);
+    // On a busy machine the start may answer 503 (its wait for every sub-analysis ran
+    // out) while the workflows go on starting; the wait below covers both.
+    const started = await http.request('POST', `/api/programmes/${PROGRAMME}/start`, app.adminToken);
+    if (started.status !== 202 && started.status !== 503) {
+      throw new Error(`POST …/start: ${started.status} ${started.body.slice(0, 300)}`);
+    }
     const codes = Array.from({ length: phasesPerSubAnalysis }, (_, p) => activePhaseCode(p));
     const activeAtStart = options.layout === 'chain' ? codes.slice(0, 1) : codes;
     await waitFor(
       'the first phases to be active',
       async () => (await subAnalysesWithActivePhases(app.api, PROGRAMME, activeAtStart)) === options.subAnalyses,
-      { timeoutMs: 120_000 },
+      { timeoutMs: 300_000 },
     );
 
     // Each lead's first request records the token's use (a write at most once a minute);
@@ -125,30 +145,45 @@ export async function runCompletePhaseBench(
       return ms;
     };
 
+    const viaFloor = async () => {
+      const { ms, value } = await timed(() => bare.executeUpdate(noopUpdate, { args: [next] }));
+      if (value !== next) throw new Error(`The no-op Update answered ${value}, not ${next}`);
+      return ms;
+    };
+
     const httpSamples: number[] = [];
     const updateSamples: number[] = [];
+    const floorSamples: number[] = [];
     for (let i = 0; i < perMethod; i++) {
       const measured = i >= options.warmup;
       if (i === options.warmup) log(`complete-phase: warmed up; measuring ${options.n} of each`);
       const first = i % 2 === 0 ? viaHttp : viaUpdate;
+      const floorFirst = i % 3 === 0;
+      const f0 = floorFirst ? await viaFloor() : 0;
       const a = await first();
       const b = await (first === viaHttp ? viaUpdate : viaHttp)();
+      const f = floorFirst ? f0 : await viaFloor();
       if (!measured) continue;
       httpSamples.push(first === viaHttp ? a : b);
       updateSamples.push(first === viaHttp ? b : a);
+      floorSamples.push(f);
     }
     const httpSummary = summarize(httpSamples);
     const updateSummary = summarize(updateSamples);
+    const floorSummary = summarize(floorSamples);
     return {
       options,
       phasesPerSubAnalysis,
       http: httpSummary,
       update: updateSummary,
+      floor: floorSummary,
+      floorRatioP50: httpSummary.p50 / floorSummary.p50,
       ratioP50: httpSummary.p50 / updateSummary.p50,
       ratioP99: httpSummary.p99 / updateSummary.p99,
     };
   } finally {
     http.close();
+    await stopChild(bareWorker);
     await app.stop();
   }
 }

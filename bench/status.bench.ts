@@ -9,33 +9,23 @@
  * days, next deadline) is the same either way and is not included, so this is a lower
  * bound for an overview built by Query.
  *
- * How the workflows are started: `POST /api/programmes/{id}/start` starts one programme
- * workflow that starts a child per sub-analysis, passing each child the whole
- * definition. At 1,000 sub-analyses that is 1,000 × ~0.5 MB of commands in one workflow
- * task: the task does not finish inside the workflow's 5 s deadlock timeout and is
- * retried for ever; at 200 sub-analyses (200 × ~0.1 MB) it finishes but Temporal refuses
- * the 4 MiB+ gRPC message and terminates the programme workflow ("GRPC Message too
- * large"), while the endpoint has already answered 202. Either way no sub-analysis
- * starts. So this bench starts
- * the sub-analysis workflows itself, with the same workflow ids and input the programme
- * workflow would give them, except that each gets the definition cut down to its own
- * sub-analysis (withOnlySubAnalysis), which plans it the same; then it marks the
- * programme started as the start endpoint does.
+ * How the workflows are started: straight through Temporal (./support/many.ts), with the
+ * ids and input the programme workflow gives its children, so that this bench measures
+ * the overview and the worker's memory, not the start (start.bench.ts measures that).
+ * The worker's RSS is read from /proc before the start and once all run (each then
+ * cached), for the cost per cached workflow, and its peak at the end.
  */
 import { TokenService } from '../apps/api/auth/token.service';
-import { ProgrammesService } from '../apps/api/programmes/programmes.service';
 import type { ProgrammeStatus } from '../apps/api/programmes/status.service';
 import { subAnalysisWorkflowId } from '../workflows/ids';
 import type { SubAnalysisSnapshot } from '../libs/read-model/contract';
 import { stateQuery } from '../workflows/sub-analysis/messages';
-import { subAnalysisWorkflow } from '../workflows/sub-analysis/sub-analysis.workflow';
 import { type BenchServer, startBenchApp } from './support/boot';
 import { BenchHttp } from './support/http';
-import { subAnalysesWithActivePhases } from './support/read-model';
-import { SECRETARIAT_EMAIL, activePhaseCode, benchProgramme, withOnlySubAnalysis } from './support/programme';
+import { SECRETARIAT_EMAIL, benchProgramme } from './support/programme';
 import { type Summary, summarize, timed } from './support/stats';
-import { waitFor } from './support/wait';
-import { peakRssOfProcess } from './support/memory';
+import { peakRssOfProcess, rssOfProcess } from './support/memory';
+import { startSubAnalyses } from './support/many';
 
 export interface StatusOptions {
   subAnalyses: number;
@@ -64,12 +54,14 @@ export interface StatusResult {
   devServerPeakRssMb?: number;
   /** Peak RSS of the worker process, which holds the cached workflows, in MB (Linux only). */
   workerPeakRssMb?: number;
+  /** RSS of the worker process before the workflows started and once they all ran (cached), in MB. */
+  workerRssBeforeMb?: number;
+  workerRssAfterMb?: number;
 }
 
 export const STATUS_DEFAULTS: StatusOptions = { subAnalyses: 1000, n: 100, warmup: 10, queryRounds: 10 };
 const PROGRAMME = 'bench-status';
 /** Workflow starts in flight at once. */
-const START_CONCURRENCY = 25;
 
 export async function runStatusBench(
   server: BenchServer,
@@ -91,44 +83,11 @@ export async function runStatusBench(
 
     log(`status: starting ${options.subAnalyses} sub-analysis workflows`);
     const rssBeforeStartMb = process.memoryUsage().rss / 1e6;
-    const started = process.hrtime.bigint();
-    const ids = definition.subAnalyses.map((s) => s.id);
-    let cursor = 0;
-    await Promise.all(
-      Array.from({ length: START_CONCURRENCY }, async () => {
-        while (cursor < ids.length) {
-          const sid = ids[cursor++];
-          await app.client.workflow.start(subAnalysisWorkflow, {
-            workflowId: subAnalysisWorkflowId(PROGRAMME, sid),
-            taskQueue: app.config.temporal.taskQueue,
-            args: [
-              {
-                programmeId: PROGRAMME,
-                subAnalysisId: sid,
-                definition: withOnlySubAnalysis(definition, sid),
-                publicUrl: app.config.publicUrl,
-              },
-            ],
-          });
-        }
-      }),
-    );
-    await app.api.get(ProgrammesService).markStarted(PROGRAMME, new Date().toISOString());
-    let lastReported = 0;
-    await waitFor(
-      `${options.subAnalyses} sub-analyses in the read model`,
-      async () => {
-        const active = await subAnalysesWithActivePhases(app.api, PROGRAMME, [activePhaseCode(0)]);
-        if (active - lastReported >= 250) {
-          lastReported = active;
-          log(`status: ${active} of ${options.subAnalyses} running`);
-        }
-        return active === options.subAnalyses;
-      },
-      { timeoutMs: 480_000, intervalMs: 1_000 },
-    );
-    const startSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const workerRssBeforeMb = rssOfProcess(app.worker.pid);
+    const startSeconds = await startSubAnalyses(app, definition, log, 480_000);
     const rssAfterStartMb = process.memoryUsage().rss / 1e6;
+    const workerRssAfterMb = rssOfProcess(app.worker.pid);
+    const ids = definition.subAnalyses.map((s) => s.id);
     log(`status: ${options.subAnalyses} running after ${startSeconds.toFixed(0)} s; measuring`);
 
     const path = `/api/programmes/${PROGRAMME}/status`;
@@ -169,6 +128,8 @@ export async function runStatusBench(
       peakRssQueryMb,
       devServerPeakRssMb: peakRssOfProcess(server.devServer.process.pid),
       workerPeakRssMb: peakRssOfProcess(app.worker.pid),
+      workerRssBeforeMb,
+      workerRssAfterMb,
     };
   } finally {
     http.close();

@@ -54,11 +54,22 @@ export interface BenchApp {
   adminToken: string;
   /** The worker process (the compiled apps/worker/main.js). */
   worker: ChildProcess;
+  /** Starts one more worker process on the same task queue and database (stopped with the app). */
+  addWorker(): ChildProcess;
   stop(): Promise<void>;
 }
 
+export interface BenchAppOptions {
+  /** More environment for the API and the worker, e.g. SMTP_URL. */
+  env?: Record<string, string>;
+}
+
 /** The worker and the API on `server`, with their own DATA_DIR and task queue. */
-export async function startBenchApp(server: BenchServer, name: string): Promise<BenchApp> {
+export async function startBenchApp(
+  server: BenchServer,
+  name: string,
+  options: BenchAppOptions = {},
+): Promise<BenchApp> {
   const port = await freePort();
   const dataDir = path.join(server.dir, name);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -73,16 +84,20 @@ export async function startBenchApp(server: BenchServer, name: string): Promise<
     SPOR_LOAD_DEFAULT: 'false',
     SPOR_ADMIN_TOKEN: adminToken,
     MAIL_FROM: 'Spor <spor@example.org>',
+    ...options.env,
   };
   const config: SporConfig = loadConfig(env);
   const api = await createApi(config);
   await api.listen(port, '127.0.0.1');
   const client = api.get<Client>(TEMPORAL_CLIENT);
   // The compiled worker, with the prebuilt bundle from `npm run build`, as production runs it.
-  const worker = spawn(process.execPath, [path.join(__dirname, '..', '..', 'apps', 'worker', 'main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const spawnWorker = () =>
+    spawn(process.execPath, [path.join(__dirname, '..', '..', 'apps', 'worker', 'main.js')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  const worker = spawnWorker();
+  const workers = [worker];
   await waitFor('the worker to poll', () => workerIsPolling(client, config.temporal.taskQueue).catch(() => false), {
     timeoutMs: 60_000,
   });
@@ -93,9 +108,27 @@ export async function startBenchApp(server: BenchServer, name: string): Promise<
     client,
     adminToken,
     worker,
+    addWorker() {
+      const another = spawnWorker();
+      workers.push(another);
+      return another;
+    },
     async stop() {
       await api.close();
-      await stopChild(worker);
+      await Promise.all(workers.map((w) => stopChild(w)));
     },
   };
+}
+
+/** The bare workflows' worker (bench/bare/worker.ts) as a process of its own, polling `taskQueue`. */
+export async function startBareWorker(server: BenchServer, client: Client, taskQueue: string): Promise<ChildProcess> {
+  const worker = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'bare', 'worker.js'), server.devServer.address, taskQueue],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  await waitFor('the bare worker to poll', () => workerIsPolling(client, taskQueue).catch(() => false), {
+    timeoutMs: 120_000,
+  });
+  return worker;
 }

@@ -36,6 +36,10 @@ export interface BenchProgrammeOptions {
   deliverables: boolean;
   /** Today, for dating the plan; defaults to the real today (the workflows run on real time). */
   today?: IsoDate;
+  /** The week (from this one) the active phases end in (default 3). */
+  activeToWeek?: number;
+  /** Reminder settings (default: 5 and 1 working days before, on the due day, every 5 after, at 09:00). */
+  reminders?: { beforeDue: number[]; onDueDay: boolean; overdueEvery: number; time: string };
 }
 
 /** The code of the n-th (0-based) active phase. */
@@ -75,7 +79,7 @@ export function benchProgramme(options: BenchProgrammeOptions): ProgrammeDefinit
       code: activePhaseCode(p),
       title: `Analyse ${p + 1}`,
       from: week(-1),
-      to: week(3),
+      to: week(options.activeToWeek ?? 3),
       after: options.chained && p > 0 ? [activePhaseCode(p - 1)] : [],
     }));
     const later = Array.from({ length: options.laterPhases }, (_, p) => ({
@@ -111,7 +115,7 @@ export function benchProgramme(options: BenchProgrammeOptions): ProgrammeDefinit
       packageLeadDays: 5,
       meetings: options.deliverables ? [{ id: 'udvalg-1', title: 'Udvalgsmøde', date: meetingDate, materialDue }] : [],
     },
-    reminders: { beforeDue: [5, 1], onDueDay: true, overdueEvery: 5, time: '09:00' },
+    reminders: options.reminders ?? { beforeDue: [5, 1], onDueDay: true, overdueEvery: 5, time: '09:00' },
     subAnalyses,
   };
   const checked = validateDefinition(definition);

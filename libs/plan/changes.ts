@@ -1,9 +1,14 @@
 /**
  * Changes to a running programme's plan, as new definitions: the workflows and the API
- * apply the same change and validate the result with the same checks as a new file.
+ * apply the same change. The API checks the result as a new file is checked
+ * (./change-checks.ts, before it sends the Update); the workflows' validators run the
+ * light checks here, which need neither zod nor the schema, so that the workflow bundle
+ * (loaded once per cached workflow) stays small.
  */
 import type { ProgrammeDefinition } from './definition';
-import { type Problem, validateDefinition } from './validate';
+import { phaseWeekSpan, weekSpanExists } from './dates';
+import type { Problem } from './validate';
+import { compareDates, compareWeeks, isValidIsoDate, isValidTimeOfDay } from './working-days';
 
 /** New weeks for a phase: `weeks` within the programme year, or `from`/`to` across a year end. */
 export type PhaseWeeksChange = { weeks: string } | { from: string; to: string };
@@ -58,18 +63,16 @@ export function isSamePhaseWeeks(
 }
 
 /**
- * Every problem the changed programme would have: it must pass each check a new
- * definition passes. Paths inside the changed phase are given relative to it.
+ * The workflow's own check of a weeks change (the API has run the full one): the new
+ * weeks can be read, exist and run forward, so the changed plan can be computed.
  */
-export function checkPhaseWeeksChange(
-  def: ProgrammeDefinition,
-  subAnalysisId: string,
-  code: string,
-  change: PhaseWeeksChange,
-): Problem[] {
-  const sIndex = def.subAnalyses.findIndex((s) => s.id === subAnalysisId);
-  const pIndex = sIndex < 0 ? -1 : def.subAnalyses[sIndex].phases.findIndex((p) => p.code === code);
-  return problemsOf(withPhaseWeeks(def, subAnalysisId, code, change), `subAnalyses[${sIndex}].phases[${pIndex}].`);
+export function phaseWeeksChangeProblems(def: ProgrammeDefinition, change: PhaseWeeksChange): Problem[] {
+  const path = 'weeks' in change ? 'weeks' : 'to';
+  const span = phaseWeekSpan(change, def.year);
+  if (!span) return [{ path: 'weeks' in change ? 'weeks' : 'from', message: 'The weeks cannot be read.' }];
+  if (!weekSpanExists(span)) return [{ path, message: 'A week that does not exist.' }];
+  if (compareWeeks(span.from, span.to) > 0) return [{ path, message: 'The weeks must run forward.' }];
+  return [];
 }
 
 /** A meeting's new date, time, place or material deadline (dates as YYYY-MM-DD). */
@@ -96,16 +99,25 @@ export function withMeetingChange(
   };
 }
 
-/** Every problem the programme with a changed meeting would have; paths inside the meeting relative to it. */
-export function checkMeetingChange(def: ProgrammeDefinition, meetingId: string, change: MeetingChange): Problem[] {
-  const index = def.committee.meetings.findIndex((m) => m.id === meetingId);
-  return problemsOf(withMeetingChange(def, meetingId, change), `committee.meetings[${index}].`);
-}
-
-/** A changed definition's errors, with paths inside the changed part given relative to it. */
-function problemsOf(changed: ProgrammeDefinition, prefix: string): Problem[] {
-  return validateDefinition(changed).errors.map((e) => ({
-    path: e.path.startsWith(prefix) ? e.path.slice(prefix.length) : e.path,
-    message: e.message,
-  }));
+/**
+ * The workflow's own check of a meeting change (the API has run the full one): dates and
+ * time can be read, and the material is not due after the meeting.
+ */
+export function meetingChangeProblems(def: ProgrammeDefinition, meetingId: string, change: MeetingChange): Problem[] {
+  const problems: Problem[] = [];
+  if (change.date !== undefined && !isValidIsoDate(change.date)) {
+    problems.push({ path: 'date', message: 'Not a date (YYYY-MM-DD).' });
+  }
+  if (change.materialDue !== undefined && !isValidIsoDate(change.materialDue)) {
+    problems.push({ path: 'materialDue', message: 'Not a date (YYYY-MM-DD).' });
+  }
+  if (change.time !== undefined && !isValidTimeOfDay(change.time)) {
+    problems.push({ path: 'time', message: 'Not a time of day (HH:MM).' });
+  }
+  const meeting = withMeetingChange(def, meetingId, change).committee.meetings.find((m) => m.id === meetingId);
+  const { date, materialDue } = meeting ?? {};
+  if (!problems.length && isValidIsoDate(date) && isValidIsoDate(materialDue) && compareDates(materialDue, date) > 0) {
+    problems.push({ path: 'materialDue', message: 'The material must be due on or before the meeting date.' });
+  }
+  return problems;
 }

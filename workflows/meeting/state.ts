@@ -12,7 +12,7 @@ import { OUTCOMES } from '../../libs/documents/outcomes';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import { type PlannedMeeting, type PlannedSubAnalysis, type ProgrammePlan, computePlan } from '../../libs/plan/plan';
 import { type ScheduledEvent, deliverableReminders, packageDispatch } from '../../libs/plan/schedule';
-import { checkMeetingChange, withMeetingChange } from '../../libs/plan/changes';
+import { meetingChangeProblems, withMeetingChange } from '../../libs/plan/changes';
 import { addDays } from '../../libs/plan/working-days';
 import type { DeliverableState, HistoryRecord } from '../../libs/read-model/contract';
 import type {
@@ -304,7 +304,7 @@ export class MeetingState {
     const meetingIn = (d: ProgrammeDefinition) => d.committee.meetings.find((x) => x.id === this.ids.meetingId);
     if (JSON.stringify(meetingIn(this.definition)) === JSON.stringify(meetingIn(changed)))
       refuse(meetingRefusal.noChange);
-    const problems = checkMeetingChange(this.definition, this.ids.meetingId, what);
+    const problems = meetingChangeProblems(this.definition, this.ids.meetingId, what);
     if (problems.length) badInput(meetingRefusal.invalidChange, problems);
   }
 

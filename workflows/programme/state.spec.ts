@@ -13,6 +13,15 @@ describe('ProgrammeState', () => {
     for (const w of workflows) {
       expect(w.input.definition.subAnalyses.map((s) => s.id)).toEqual([w.input.subAnalysisId]);
       expect(w.input.definition.committee).toEqual(definition.committee);
+      // Only the people its analysespor and the programme's bodies name.
+      const sub = w.input.definition.subAnalyses[0];
+      for (const lead of sub.projectLeads) expect(w.input.definition.people[lead]).toEqual(definition.people[lead]);
+      const others = definition.subAnalyses.filter((s) => s.id !== sub.id).flatMap((s) => s.projectLeads);
+      for (const other of others.filter((p) => !sub.projectLeads.includes(p) && !definition.secretariat.includes(p))) {
+        if (!definition.steeringGroup.members.includes(other) && !definition.committee.members.includes(other)) {
+          expect(w.input.definition.people[other]).toBeUndefined();
+        }
+      }
     }
   });
 

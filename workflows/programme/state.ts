@@ -28,7 +28,10 @@ export class ProgrammeState {
       workflowId: subAnalysisWorkflowId(programmeId, s.id),
       // Only its own analysespor: the rest would make every child's input, and so the
       // programme's history, grow with the square of the programme's size.
-      input: { programmeId, subAnalysisId: s.id, definition: { ...definition, subAnalyses: [s] }, publicUrl },
+      // The same holds for the people: only those this analysespor and the programme's
+      // bodies name (at 1,000 sub-analyses the whole list made the start one task of
+      // ~80 MB of commands, which Temporal refuses).
+      input: { programmeId, subAnalysisId: s.id, definition: onlySubAnalysis(definition, s), publicUrl },
     }));
   }
 
@@ -55,4 +58,17 @@ export class ProgrammeState {
   subAnalysesStarted(): SubAnalysesStarted | undefined {
     return this.started && { subAnalyses: this.started };
   }
+}
+
+/** The definition with only `sub` and the people it, the secretariat, the steering group and the committee name. */
+function onlySubAnalysis(definition: ProgrammeDefinition, sub: ProgrammeDefinition['subAnalyses'][number]) {
+  const named = new Set([
+    ...definition.secretariat,
+    ...definition.steeringGroup.members,
+    ...definition.committee.members,
+    ...sub.projectLeads,
+    ...(sub.projectOwner ? [sub.projectOwner] : []),
+  ]);
+  const people = Object.fromEntries(Object.entries(definition.people).filter(([key]) => named.has(key)));
+  return { ...definition, people, subAnalyses: [sub] };
 }

@@ -13,8 +13,8 @@ import { badInput, refuse } from '../failures';
 // into the workflow bundle.
 import {
   type PhaseWeeksChange,
-  checkPhaseWeeksChange,
   isSamePhaseWeeks,
+  phaseWeeksChangeProblems,
   withPhaseWeeks,
 } from '../../libs/plan/changes';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
@@ -249,7 +249,7 @@ export class SubAnalysisState {
   checkPlanChange(code: string, change: PhaseWeeksChange): void {
     this.phaseOrRefuse(code);
     if (this.phases[code].completedAt) refuse(refusal.completedPlanFixed(code));
-    const problems = checkPhaseWeeksChange(this.definition, this.ids.subAnalysisId, code, change);
+    const problems = phaseWeeksChangeProblems(this.definition, change);
     if (problems.length) badInput(refusal.invalidPlan, problems);
   }
 

@@ -12,11 +12,12 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SporActivities } from '../../activities';
-import { RECORDING, SENDING } from '../activity-options';
+import { RECORDING, RECORDING_LOCALLY, SENDING } from '../activity-options';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import type { PlanChangeRecord, SubAnalysisSnapshot } from '../../libs/read-model/contract';
 import {
@@ -47,6 +48,7 @@ const HISTORY_LIMIT = 5_000;
 
 const { sendNotification } = proxyActivities<SporActivities>(SENDING);
 const { recordSubAnalysis } = proxyActivities<SporActivities>(RECORDING);
+const { recordSubAnalysis: recordSubAnalysisLocally } = proxyLocalActivities<SporActivities>(RECORDING_LOCALLY);
 
 export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubAnalysisSnapshot> {
   const { programmeId, subAnalysisId, publicUrl } = input;
@@ -59,6 +61,8 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
         materialCutoffAtMeetingStart: patched('material-cutoff-at-meeting-start'),
         meetingsOwnMaterial: patched('meetings-own-material'),
       };
+  // Runs started before read-model writes were local activities keep the remote one.
+  const recordReadModel = patched('read-model-local-activity') ? recordSubAnalysisLocally : recordSubAnalysis;
   const state = new SubAnalysisState(ids, input.carried ?? SubAnalysisState.fresh(input.definition, Date.now()), rules);
   // Changed since the loop last looked: any change the state noted after that moment.
   let seenVersion = 0;
@@ -74,8 +78,8 @@ export async function subAnalysisWorkflow(input: SubAnalysisInput): Promise<SubA
     if (history.length) {
       const row = { programmeId, subAnalysisId, version: snapshot.version, snapshot };
       await (requestId === undefined
-        ? recordSubAnalysis(row, history, planChange)
-        : recordSubAnalysis(row, history, planChange, requestId));
+        ? recordReadModel(row, history, planChange)
+        : recordReadModel(row, history, planChange, requestId));
     }
     return snapshot;
   };

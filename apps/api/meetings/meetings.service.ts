@@ -11,6 +11,8 @@ import {
 } from '../../../activities/documents/meeting-documents.activities';
 import { agendaFileName, agendaPdf, packageZip } from '../../../libs/documents';
 import type { ProgrammeDefinition, ProgrammePlan } from '../../../libs/plan';
+import { checkMeetingChange } from '../../../libs/plan/change-checks';
+import { withMeetingChange } from '../../../libs/plan/changes';
 import { Meetings } from '../../../libs/persistence/repositories';
 import type {
   AgendaItemSettings,
@@ -263,7 +265,21 @@ export class MeetingsService {
     return this.send(programmeId, meetingId, { item }, setAgendaItemUpdate, { item, settings, by });
   }
 
-  change(programmeId: string, meetingId: string, change: MeetingChangeArgs): Promise<MeetingSnapshot> {
+  async change(programmeId: string, meetingId: string, change: MeetingChangeArgs): Promise<MeetingSnapshot> {
+    // The full check of the changed plan runs here, where zod is at hand; the workflow's
+    // validator runs only light checks (its bundle is kept free of the schema). The
+    // meeting as it stands now comes from its snapshot (earlier changes included).
+    const { definition, plan } = await this.programmes.planOf(programmeId);
+    const now = await this.snapshotOf(definition, plan, meetingId);
+    const current = withMeetingChange(definition, meetingId, {
+      date: now.date,
+      materialDue: now.materialDue,
+      ...(now.time !== undefined ? { time: now.time } : {}),
+      ...(now.place !== undefined ? { place: now.place } : {}),
+    });
+    const { reason: _reason, by: _by, ...what } = change;
+    const problems = checkMeetingChange(current, meetingId, what);
+    if (problems.length) throw new BadInputException(problems);
     return this.send(programmeId, meetingId, {}, changeMeetingUpdate, change);
   }
 

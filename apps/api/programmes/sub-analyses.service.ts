@@ -14,7 +14,8 @@ import {
   startPhaseUpdate,
 } from '../../../workflows/sub-analysis/messages';
 import type { RequestAudit } from '../auth/audit-recorder';
-import { StateConflictException } from '../common/errors';
+import { checkPhaseWeeksChange } from '../../../libs/plan/change-checks';
+import { BadInputException, StateConflictException } from '../common/errors';
 import { TemporalGateway } from '../temporal/temporal-gateway.service';
 import { ProgrammesService } from './programmes.service';
 
@@ -99,11 +100,16 @@ export class SubAnalysesService {
     reason: string,
     audit?: RequestAudit,
   ): Promise<SubAnalysisSnapshot & { warnings: Problem[] }> {
-    // The workflow checks the changed plan as a new definition is checked (400 by path),
-    // and leaves the plan as it is when the change gives the weeks it has already. The
-    // stored definition follows every applied change, so it tells the audit trail which
-    // of the two this is; an applied change's entry is completed as `ok` by the workflow.
+    // The changed plan is checked here as a new definition is checked (400 by path); the
+    // workflow's validator runs only light checks, keeping zod out of its bundle. A change
+    // to the weeks the phase has already leaves the plan as it is: the stored definition
+    // follows every applied change, so it tells the audit trail which of the two this is;
+    // an applied change's entry is completed as `ok` by the workflow.
     const before = await this.programmes.planOf(programmeId);
+    if (before.definition.subAnalyses.some((s) => s.id === subAnalysisId && s.phases.some((p) => p.code === code))) {
+      const problems = checkPhaseWeeksChange(before.definition, subAnalysisId, code, change);
+      if (problems.length) throw new BadInputException(problems);
+    }
     if (audit && isSamePhaseWeeks(before.definition, subAnalysisId, code, change)) audit.outcome = 'unchanged';
     const arg = { code, change, reason, by, requestId: audit?.id };
     const snapshot = await this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, arg);
