@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { Outbox, type OutboxMessage } from '../../libs/persistence/repositories/outbox';
 import type { FileStore } from '../files/file-store';
-import type { MailTransport } from './transport';
+import type { Envelope, MailTransport } from './transport';
 
 /** One notification a workflow wants sent, under a key unique to the workflow and the event. */
 export type NotificationRequest = OutboxMessage;
@@ -17,9 +17,12 @@ export interface NotificationResult {
 /**
  * Sending goes through the outbox: the row is claimed under its key first, the message
  * leaves, then the row is marked sent. A retry of an activity whose message already left
- * finds the mark and sends nothing. (The one gap no outbox closes: a crash after the SMTP
- * server took the message and before the mark; the retry then sends it again, with the
- * same Message-ID.)
+ * finds the mark and sends nothing. The file transport closes the last gap itself (the
+ * .eml file is the delivery, written once per Message-ID). For SMTP one gap stays, and no
+ * outbox closes it: a crash after the server accepted the message and before the mark;
+ * the retry then sends it again, with the same Message-ID. That window is kept to the
+ * mark's own write: nothing else happens between the server's answer and it (README,
+ * "Delivery guarantees"; test/resilience/worker-kills.spec.ts measures it).
  */
 export function createMailActivities(dataSource: DataSource, transport: MailTransport, files: FileStore) {
   const outbox = new Outbox(dataSource);
@@ -31,36 +34,39 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
       const row = await outbox.claim(req);
       if (row.sentAt) return { sentAt: row.sentAt, alreadySent: true };
 
+      // Everything the message needs is read before it leaves, so that nothing but the
+      // mark's own write stands between the server's acceptance and the mark.
+      const envelope: Envelope = {
+        key: req.key,
+        to: req.recipients,
+        subject: req.subject,
+        text: req.text,
+        ...(req.html ? { html: req.html } : {}),
+        ...(req.calendar ? { calendar: req.calendar } : {}),
+        ...(req.attachments?.length
+          ? {
+              attachments: await Promise.all(
+                req.attachments.map(async (a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: await files.read(a.sha256),
+                  ...(a.cid ? { cid: a.cid } : {}),
+                })),
+              ),
+            }
+          : {}),
+      };
       // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
       // time-out, rather than the whole start-to-close time-out, and retry elsewhere.
       const beat = setInterval(() => heartbeat(), 1_000);
-      let messageId: string;
+      let sentAt: string;
       try {
-        ({ messageId } = await transport.send({
-          key: req.key,
-          to: req.recipients,
-          subject: req.subject,
-          text: req.text,
-          ...(req.html ? { html: req.html } : {}),
-          ...(req.calendar ? { calendar: req.calendar } : {}),
-          ...(req.attachments?.length
-            ? {
-                attachments: await Promise.all(
-                  req.attachments.map(async (a) => ({
-                    filename: a.filename,
-                    contentType: a.contentType,
-                    content: await files.read(a.sha256),
-                    ...(a.cid ? { cid: a.cid } : {}),
-                  })),
-                ),
-              }
-            : {}),
-        }));
+        const { messageId } = await transport.send(envelope);
+        sentAt = new Date().toISOString();
+        await outbox.markSent(req.key, sentAt, transport.kind, messageId);
       } finally {
         clearInterval(beat);
       }
-      const sentAt = new Date().toISOString();
-      await outbox.markSent(req.key, sentAt, transport.kind, messageId);
       return { sentAt, alreadySent: false };
     },
   };
