@@ -106,7 +106,9 @@ describe('two workers, one killed in a reminder storm', () => {
     const { definition, plan } = stormProgramme('storm', year, STORM);
     await storeProgramme(dataSource, definition);
     const startedAt = new Date(await env.currentTimeMs()).toISOString();
-    await startSubAnalyses(env, config.temporal.taskQueue, definition);
+    // A hundred workflows starting at once on a busy 2-core machine: the default 10 s for a
+    // workflow task is not always enough, and timed-out tasks only add to the queue.
+    await startSubAnalyses(env, config.temporal.taskQueue, definition, { workflowTaskTimeout: '60s' });
     const stopReporting = reportProgress(env, () => smtp.accepted.length);
 
     // The first reminders fall due together; the storm is over three hours later.

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import type { Duration } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import { ProgrammeEntity } from '../../libs/persistence';
@@ -66,11 +67,13 @@ export async function startSubAnalyses(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   definition: ProgrammeDefinition,
+  options: { workflowTaskTimeout?: Duration } = {},
 ): Promise<void> {
   for (const sub of definition.subAnalyses) {
     await env.client.workflow.start(subAnalysisWorkflow, {
       workflowId: subAnalysisWorkflowId(definition.id, sub.id),
       taskQueue,
+      ...options,
       args: [{ programmeId: definition.id, subAnalysisId: sub.id, definition, publicUrl: 'http://spor.test' }],
     });
   }
