@@ -5,7 +5,7 @@ import { finishNotification, type NotificationPeople } from '../../libs/email/no
 import { Outbox, type OutboxMessage } from '../../libs/persistence/repositories/outbox';
 import { ProgrammeDefinitions } from '../../libs/persistence/repositories/programme-definitions';
 import type { FileStore } from '../files/file-store';
-import type { MailTransport } from './transport';
+import type { Envelope, MailTransport } from './transport';
 
 /** One notification a workflow wants sent, under a key unique to the workflow and the event. */
 export type NotificationRequest = OutboxMessage;
@@ -19,9 +19,12 @@ export interface NotificationResult {
 /**
  * Sending goes through the outbox: the row is claimed under its key first, the message
  * leaves, then the row is marked sent. A retry of an activity whose message already left
- * finds the mark and sends nothing. (The one gap no outbox closes: a crash after the SMTP
- * server took the message and before the mark; the retry then sends it again, with the
- * same Message-ID.)
+ * finds the mark and sends nothing. The file transport closes the last gap itself (the
+ * .eml file is the delivery, written once per Message-ID). For SMTP one gap stays, and no
+ * outbox closes it: a crash after the server accepted the message and before the mark;
+ * the retry then sends it again, with the same Message-ID. That window is kept to the
+ * mark's own write: nothing else happens between the server's answer and it (README,
+ * "Delivery guarantees"; test/resilience/worker-kills.spec.ts measures it).
  */
 export function createMailActivities(dataSource: DataSource, transport: MailTransport, files: FileStore) {
   const outbox = new Outbox(dataSource);
@@ -41,42 +44,46 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
       const row = await outbox.claim(req);
       if (row.sentAt) return { sentAt: row.sentAt, alreadySent: true };
 
+      // Everything the message needs is read before it leaves, so that nothing but the
+      // mark's own write stands between the server's acceptance and the mark.
+      // The workflow composed the words; the greeting by name, the HTML and Reply-To are
+      // added here, so the workflow's history does not depend on them.
+      const who = await peopleOf(req.programmeId);
+      const finished = who && !req.html ? finishNotification(req, who) : undefined;
+      const replyTo = who?.secretariat.map((address) => ({ address, name: who.people[address] ?? '' }));
+      const html = finished?.html ?? req.html;
+      const envelope: Envelope = {
+        key: req.key,
+        to: req.recipients,
+        subject: req.subject,
+        text: finished?.text ?? req.text,
+        ...(replyTo?.length ? { replyTo } : {}),
+        ...(html ? { html } : {}),
+        ...(req.calendar ? { calendar: req.calendar } : {}),
+        ...(req.attachments?.length
+          ? {
+              attachments: await Promise.all(
+                req.attachments.map(async (a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: await files.read(a.sha256),
+                  ...(a.cid ? { cid: a.cid } : {}),
+                })),
+              ),
+            }
+          : {}),
+      };
       // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
       // time-out, rather than the whole start-to-close time-out, and retry elsewhere.
       const beat = setInterval(() => heartbeat(), 1_000);
-      let messageId: string;
+      let sentAt: string;
       try {
-        // The workflow composed the words; the greeting by name, the HTML and Reply-To are
-        // added here, so the workflow's history does not depend on them.
-        const who = await peopleOf(req.programmeId);
-        const finished = who && !req.html ? finishNotification(req, who) : undefined;
-        const replyTo = who?.secretariat.map((address) => ({ address, name: who.people[address] ?? '' }));
-        ({ messageId } = await transport.send({
-          key: req.key,
-          to: req.recipients,
-          subject: req.subject,
-          text: finished?.text ?? req.text,
-          ...(replyTo?.length ? { replyTo } : {}),
-          ...((finished?.html ?? req.html) ? { html: finished?.html ?? req.html } : {}),
-          ...(req.calendar ? { calendar: req.calendar } : {}),
-          ...(req.attachments?.length
-            ? {
-                attachments: await Promise.all(
-                  req.attachments.map(async (a) => ({
-                    filename: a.filename,
-                    contentType: a.contentType,
-                    content: await files.read(a.sha256),
-                    ...(a.cid ? { cid: a.cid } : {}),
-                  })),
-                ),
-              }
-            : {}),
-        }));
+        const { messageId } = await transport.send(envelope);
+        sentAt = new Date().toISOString();
+        await outbox.markSent(req.key, sentAt, transport.kind, messageId);
       } finally {
         clearInterval(beat);
       }
-      const sentAt = new Date().toISOString();
-      await outbox.markSent(req.key, sentAt, transport.kind, messageId);
       return { sentAt, alreadySent: false };
     },
   };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as nodemailer from 'nodemailer';
@@ -46,7 +46,7 @@ export function messageIdFor(key: string): string {
 
 /**
  * SMTP when SMTP_URL is set; otherwise each message becomes `DATA_DIR/mail/<hash>.eml`,
- * named by its key so that writing it again replaces rather than duplicates it.
+ * named by its Message-ID.
  */
 export function createMailTransport(config: SporConfig): MailTransport {
   const from = config.mail.from;
@@ -62,6 +62,8 @@ export function createMailTransport(config: SporConfig): MailTransport {
       kind: 'smtp',
       async send(e) {
         const messageId = messageIdFor(e.key);
+        // nodemailer resolves as soon as the server's 250 arrives (it says QUIT after,
+        // without waiting): the caller marks the outbox next, with nothing in between.
         await smtp.sendMail(mailOf(from, e, messageId));
         return { messageId };
       },
@@ -74,13 +76,31 @@ export function createMailTransport(config: SporConfig): MailTransport {
     kind: 'file',
     async send(e) {
       const messageId = messageIdFor(e.key);
+      const file = emlFileFor(dir, messageId);
+      // A worker killed after writing the file and before the outbox mark comes back
+      // here on retry: the file is the delivery, so finding it means sent.
+      if (fs.existsSync(file)) return { messageId };
       const info = await stream.sendMail(mailOf(from, e, messageId));
       fs.mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, `${messageId.slice(1, 41)}.eml`);
-      fs.writeFileSync(`${file}.tmp`, info.message as Buffer);
-      fs.renameSync(`${file}.tmp`, file);
+      // Written under a name of this attempt's own, then linked to the Message-ID's name:
+      // link() is atomic and fails when the name exists, so a reader never sees half a
+      // message and two attempts (two workers) never both deliver one.
+      const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+      fs.writeFileSync(tmp, info.message as Buffer);
+      try {
+        fs.linkSync(tmp, file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
       return { messageId };
     },
     close: () => stream.close(),
   };
+}
+
+/** The one file a Message-ID is delivered to by the file transport. */
+export function emlFileFor(dir: string, messageId: string): string {
+  return path.join(dir, `${messageId.slice(1, 41)}.eml`);
 }
