@@ -3,3 +3,4 @@
  * area (common, auth, programmes, …) so that each area's wording has one home.
  */
 export * from './said';
+export * from './rehearsal';
