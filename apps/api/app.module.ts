@@ -13,6 +13,7 @@ import { FileStore } from '../../activities/files/file-store';
 import { PagesModule } from './pages/pages.module';
 import { RepositoriesModule } from './common/repositories.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { RehearsalsModule } from './rehearsals/rehearsals.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         ProgrammesModule,
         ReportsModule,
         MeetingsModule,
+        RehearsalsModule,
         PagesModule,
       ],
       controllers: [HealthController],

@@ -69,7 +69,10 @@ export interface RehearsalResult {
 export interface RehearsalOptions {
   /** Wall-clock limit, server start included (default 120 s). */
   timeLimitMs?: number;
-  /** The workflow bundle's file; default the production build's (dist/workflow-bundle.js). */
+  /**
+   * The workflow bundle's file; default SPOR_WORKFLOW_BUNDLE, else the production build's
+   * (dist/workflow-bundle.js), else the sources bundled at the first rehearsal.
+   */
   workflowBundlePath?: string;
   /** The time-skipping server's binary; default the one the set-up installed. */
   testServerPath?: string;
@@ -106,7 +109,10 @@ let bundleCode: Promise<string> | undefined;
 
 /** The production bundle when built; otherwise the workflow sources, bundled once per process. */
 function workflowBundle(options: RehearsalOptions): Promise<{ codePath: string } | { code: string }> {
-  const codePath = options.workflowBundlePath ?? (fs.existsSync(WORKFLOW_BUNDLE_PATH) ? WORKFLOW_BUNDLE_PATH : undefined);
+  const codePath =
+    options.workflowBundlePath ??
+    process.env.SPOR_WORKFLOW_BUNDLE ??
+    (fs.existsSync(WORKFLOW_BUNDLE_PATH) ? WORKFLOW_BUNDLE_PATH : undefined);
   if (codePath) return Promise.resolve({ codePath });
   bundleCode ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') }).then((b) => b.code);
   return bundleCode.then((code) => ({ code }));
@@ -207,7 +213,7 @@ async function run(
       namespace: env.namespace,
       taskQueue: TASK_QUEUE,
       workflowBundle: bundle,
-      activities: timed(recordingActivities(dataSource, files, cal, recorder, request.include ?? {})),
+      activities: recordingActivities(dataSource, files, cal, recorder, request.include ?? {}),
     });
     const client = env.client;
     const sleepUntil = async (ms: number) => {
@@ -277,15 +283,10 @@ async function run(
         taskQueue: TASK_QUEUE,
         args: [{ programmeId, definition, publicUrl: 'https://spor.invalid' }],
       });
-      const tp = Date.now();
       await programme.executeUpdate(subAnalysesStartedUpdate);
-      if (process.env.DEBUG_REHEARSAL) console.log('DBG started', Date.now() - tp, 'since begin', Date.now() - began);
       for (const a of actions) {
         if (isStopped()) return;
-        const t0 = Date.now();
         await sleepUntil(a.at);
-        const t1 = Date.now();
-        if (process.env.DEBUG_REHEARSAL) console.log('DBG', a.do, a.subAnalysis, a.phase ?? a.meeting, new Date(a.at).toISOString(), 'sleep', t1 - t0);
         try {
           await perform(a);
         } catch (err) {
@@ -309,7 +310,6 @@ async function run(
       if (!isStopped()) await sleepUntil(endMs);
     });
 
-    if (process.env.DEBUG_REHEARSAL) console.log('DBG timings', JSON.stringify(timings), 'since begin', Date.now() - began);
     const events = inTimeOrder(recorder.events);
     if (request.include?.documents) {
       for (const e of events) if (e.type === 'document' && e.sha256) e.content = (await files.read(e.sha256)).toString('base64');
@@ -338,19 +338,3 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-const timings: Record<string, [number, number]> = {};
-function timed<T extends object>(acts: T): T {
-  if (!process.env.DEBUG_REHEARSAL) return acts;
-  const out: Record<string, unknown> = {};
-  for (const [k, f] of Object.entries(acts)) {
-    out[k] = async (...args: unknown[]) => {
-      const t = Date.now();
-      try { return await (f as (...a: unknown[]) => unknown)(...args); } finally {
-        const r = (timings[k] ??= [0, 0]); r[0]++; r[1] += Date.now() - t;
-      }
-    };
-  }
-  process.on('beforeExit', () => console.log('DBG timings', JSON.stringify(timings)));
-  setTimeout(() => console.log('DBG timings', JSON.stringify(timings)), 60_000).unref();
-  return out as T;
-}

@@ -4,6 +4,9 @@
  * completed on its due day, each sub-analysis' material is submitted and approved on its
  * deadline, and the committee decides `godkendt` on every item at its meeting. Pure.
  *
+ * A scenario's completion that cannot happen (the phase is not active by then) is
+ * refused, and the phase is completed by default after all.
+ *
  * A default completion waits for the phase to be possible: one hour after the phase it
  * waits for is completed, or its gate opens, when that is later than its due day. A
  * phase whose gate stays closed (the committee did not decide so) is never completed
@@ -129,8 +132,21 @@ export function rehearsalActions(definition: ProgrammeDefinition, steps: readonl
         waits.push(decision?.opens ? decision.at : undefined);
       }
       const ready = waits.some((w) => w === undefined) ? undefined : Math.max(-Infinity, ...(waits as number[]));
-      if (explicit.length) {
-        completedAt.set(phase.code, explicit[explicit.length - 1].at);
+      // A scenario's completion replaces the default when the phase can be active by then
+      // (started on plan, or by a scenario step); one that cannot is refused, and the
+      // phase is still completed by default later.
+      const activeFrom =
+        ready === undefined
+          ? undefined
+          : Math.min(
+              Math.max(cal.millis(phase.plannedStartAt), ready),
+              ...scenarioFor('start', sub.id, { phase: phase.code })
+                .map((a) => a.at)
+                .filter((at) => at >= ready),
+            );
+      const possible = explicit.filter((a) => activeFrom !== undefined && a.at > activeFrom);
+      if (possible.length) {
+        completedAt.set(phase.code, possible[possible.length - 1].at);
         continue;
       }
       if (ready === undefined) {
