@@ -37,7 +37,12 @@ import {
 import { TEMPORAL_TEST_SERVER, findBinary } from '../../libs/temporal';
 import { rehearsalProblem } from '../../libs/texts/problems/rehearsal';
 import type { Said } from '../../libs/texts/problems/said';
-import { meetingWorkflowId, programmeWorkflowId, subAnalysisWorkflowId } from '../../workflows/ids';
+import {
+  meetingWorkflowId,
+  programmeWorkflowId,
+  statusReportWorkflowId,
+  subAnalysisWorkflowId,
+} from '../../workflows/ids';
 import {
   approveDeliverableUpdate,
   recordDecisionsUpdate,
@@ -90,6 +95,12 @@ export class RehearsalFailed extends Error {
 
 const DEFAULT_LIMIT_MS = 120_000;
 const TASK_QUEUE = 'rehearsal';
+/**
+ * The clock is moved a fortnight at a time at most, checking in between that some
+ * workflow still runs: once none does, the test server has nothing to skip to and a
+ * sleep would last in real time.
+ */
+const SLEEP_CHUNK_MS = 14 * 24 * 3_600_000;
 /** The placeholder every submitted material is in a rehearsal: a one-page PDF. */
 const PLACEHOLDER_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
@@ -216,9 +227,47 @@ async function run(
       activities: recordingActivities(dataSource, files, cal, recorder, request.include ?? {}),
     });
     const client = env.client;
-    const sleepUntil = async (ms: number) => {
-      const current = await env.currentTimeMs();
-      if (ms > current) await env.sleep(ms - current);
+    const workflowIds = [
+      ...plan.subAnalyses.map((s) => subAnalysisWorkflowId(programmeId, s.id)),
+      ...plan.meetings.map((m) => meetingWorkflowId(programmeId, m.id)),
+      ...(plan.statusReports ? [statusReportWorkflowId(programmeId)] : []),
+    ];
+    const running = new Set(workflowIds);
+    /** Whether any of the programme's workflows still runs (the server's clock stands still once none does). */
+    const anyRunning = async (): Promise<boolean> => {
+      for (const id of [...running]) {
+        const { status } = await client.workflow.getHandle(id).describe();
+        if (status.name === 'RUNNING') return true;
+        running.delete(id);
+      }
+      return false;
+    };
+    /**
+     * Resolves true when the server's clock crawls at the wall clock's pace instead of
+     * skipping: a workflow waits on something that never comes (a meeting's decision
+     * signalled to a sub-analysis that has finished), and nothing more will happen.
+     * Watched only after the last step, for five seconds: an activity may hold the clock too.
+     */
+    const stalled = async (from: number): Promise<boolean> => {
+      let last = from;
+      for (let slow = 0; slow < 10; ) {
+        await new Promise((r) => setTimeout(r, 500));
+        if (isStopped()) return true;
+        const t = await env.currentTimeMs();
+        slow = t - last < 60_000 ? slow + 1 : 0;
+        last = t;
+      }
+      return true;
+    };
+    const sleepUntil = async (ms: number, watchStall = false) => {
+      for (;;) {
+        const current = await env.currentTimeMs();
+        if (current >= ms || !(await anyRunning())) return;
+        const sleeping = env.sleep(Math.min(ms - current, SLEEP_CHUNK_MS));
+        sleeping.catch(() => undefined);
+        if (!watchStall) await sleeping;
+        else if (await Promise.race([sleeping.then(() => false), stalled(current)])) return;
+      }
     };
     const secretariat = plan.secretariat[0];
     const leadOf = (sid: string) => plan.subAnalyses.find((s) => s.id === sid)!.projectLeads[0] ?? secretariat;
@@ -307,7 +356,8 @@ async function run(
           });
         }
       }
-      if (!isStopped()) await sleepUntil(endMs);
+      // After the last step only the clock moves; a stall there ends the rehearsal (see stalled).
+      if (!isStopped()) await sleepUntil(endMs, true);
     });
 
     const events = inTimeOrder(recorder.events);
@@ -337,4 +387,5 @@ function reasonOf(err: unknown): string {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return err.cause.message;
   return err instanceof Error ? err.message : String(err);
 }
+
 
