@@ -45,7 +45,14 @@ describe('rehearsing the Aarhus programme on the time-skipping server', () => {
 
   it("records phases, gates, documents and the e-mails of the people's own actions", () => {
     const kinds = (type: string) => new Set(onPlan.events.filter((e) => e.type === type).map((e) => e.kind));
-    for (const k of ['phase-started', 'phase-completed', 'gate-opened', 'decision', 'deliverable-submitted', 'deliverable-approved']) {
+    for (const k of [
+      'phase-started',
+      'phase-completed',
+      'gate-opened',
+      'decision',
+      'deliverable-submitted',
+      'deliverable-approved',
+    ]) {
       expect(kinds('history').has(k)).toBe(true);
     }
     for (const k of ['agenda', 'package', 'protocol', 'status-report']) expect(kinds('document').has(k)).toBe(true);
@@ -71,7 +78,13 @@ describe('rehearsing the Aarhus programme on the time-skipping server', () => {
         { at: `${year}-W18-2`, do: 'complete', subAnalysis: 'sbv', phase: '3' },
         // The June material is sent back once, then approved.
         { at: `${year}-W19-1`, do: 'submit', subAnalysis: 'sbv', meeting: 'udvalg-juni' },
-        { at: `${year}-W19-2`, do: 'request-changes', subAnalysis: 'sbv', meeting: 'udvalg-juni', comment: 'Mangler tal' },
+        {
+          at: `${year}-W19-2`,
+          do: 'request-changes',
+          subAnalysis: 'sbv',
+          meeting: 'udvalg-juni',
+          comment: 'Mangler tal',
+        },
         { at: `${year}-W19-4`, do: 'submit', subAnalysis: 'sbv', meeting: 'udvalg-juni' },
         { at: `${year}-W19-5`, do: 'approve', subAnalysis: 'sbv', meeting: 'udvalg-juni' },
       ],
@@ -94,13 +107,15 @@ describe('rehearsing the Aarhus programme on the time-skipping server', () => {
     expect(sentBack).toHaveLength(1);
     expect(sentBack[0].body).toContain('Mangler tal');
     // The rehearsal went on: the June package went out, and phase 3 was completed by default later.
-    expect(result.events.some((e) => e.type === 'document' && e.kind === 'package' && e.meeting === 'udvalg-juni')).toBe(
-      true,
-    );
+    expect(
+      result.events.some((e) => e.type === 'document' && e.kind === 'package' && e.meeting === 'udvalg-juni'),
+    ).toBe(true);
     const pdf = result.events.find((e) => e.type === 'document' && e.kind === 'protocol')!;
     expect(Buffer.from(pdf.content!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(
-      result.events.some((e) => e.type === 'history' && e.kind === 'phase-completed' && e.subAnalysis === 'sbv' && e.phase === '3'),
+      result.events.some(
+        (e) => e.type === 'history' && e.kind === 'phase-completed' && e.subAnalysis === 'sbv' && e.phase === '3',
+      ),
     ).toBe(true);
   });
 });

@@ -118,7 +118,6 @@ export function recordingActivities(
   const document = (kind: string, fileName: string, sha256: string, meeting?: string) =>
     push(now(), { type: 'document', kind, fileName, sha256, ...(meeting && { meeting }) });
 
-
   return {
     async sendNotification(req: NotificationRequest) {
       const at = now();

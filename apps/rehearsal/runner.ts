@@ -51,11 +51,7 @@ import {
 } from '../../workflows/meeting/messages';
 import { subAnalysesStartedUpdate } from '../../workflows/programme/messages';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
-import {
-  changePhasePlanUpdate,
-  completePhaseUpdate,
-  startPhaseUpdate,
-} from '../../workflows/sub-analysis/messages';
+import { changePhasePlanUpdate, completePhaseUpdate, startPhaseUpdate } from '../../workflows/sub-analysis/messages';
 import { WORKFLOW_BUNDLE_PATH } from '../worker/workflow-source';
 import { type Recorder, recordingActivities } from './recording-activities';
 
@@ -101,6 +97,8 @@ const TASK_QUEUE = 'rehearsal';
  * sleep would last in real time.
  */
 const SLEEP_CHUNK_MS = 14 * 24 * 3_600_000;
+/** The workflows whose timers still send something after the last step (status reports end at the last meeting). */
+const CLOCK_DRIVEN = /\/sub-analysis\/[^/]+$/;
 /** The placeholder every submitted material is in a rehearsal: a one-page PDF. */
 const PLACEHOLDER_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
@@ -166,7 +164,9 @@ async function rehearseNow(request: RehearsalRequest, options: RehearsalOptions)
     const [bundle, started] = await Promise.race([
       Promise.all([
         workflowBundle(options),
-        TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } }),
+        TestWorkflowEnvironment.createTimeSkipping({
+          server: { executable: { type: 'existing-path', path: serverPath } },
+        }),
       ]),
       timeout,
     ]);
@@ -234,39 +234,20 @@ async function run(
     ];
     const running = new Set(workflowIds);
     /** Whether any of the programme's workflows still runs (the server's clock stands still once none does). */
-    const anyRunning = async (): Promise<boolean> => {
-      for (const id of [...running]) {
+    const anyRunning = async (only?: RegExp): Promise<boolean> => {
+      for (const id of [...running].filter((i) => !only || only.test(i))) {
         const { status } = await client.workflow.getHandle(id).describe();
         if (status.name === 'RUNNING') return true;
         running.delete(id);
       }
       return false;
     };
-    /**
-     * Resolves true when the server's clock crawls at the wall clock's pace instead of
-     * skipping: a workflow waits on something that never comes (a meeting's decision
-     * signalled to a sub-analysis that has finished), and nothing more will happen.
-     * Watched only after the last step, for five seconds: an activity may hold the clock too.
-     */
-    const stalled = async (from: number): Promise<boolean> => {
-      let last = from;
-      for (let slow = 0; slow < 10; ) {
-        await new Promise((r) => setTimeout(r, 500));
-        if (isStopped()) return true;
-        const t = await env.currentTimeMs();
-        slow = t - last < 60_000 ? slow + 1 : 0;
-        last = t;
-      }
-      return true;
-    };
-    const sleepUntil = async (ms: number, watchStall = false) => {
+    const sleepUntil = async (ms: number, finalStage = false) => {
       for (;;) {
         const current = await env.currentTimeMs();
         if (current >= ms || !(await anyRunning())) return;
-        const sleeping = env.sleep(Math.min(ms - current, SLEEP_CHUNK_MS));
-        sleeping.catch(() => undefined);
-        if (!watchStall) await sleeping;
-        else if (await Promise.race([sleeping.then(() => false), stalled(current)])) return;
+        if (finalStage && !(await anyRunning(CLOCK_DRIVEN))) return;
+        await env.sleep(Math.min(ms - current, SLEEP_CHUNK_MS));
       }
     };
     const secretariat = plan.secretariat[0];
@@ -286,7 +267,9 @@ async function run(
           return;
         case 'move':
           await sub.executeUpdate(changePhasePlanUpdate, {
-            args: [{ code: a.phase!, change: { weeks: a.weeks! }, reason: a.comment ?? 'Prøvekørsel', by: secretariat }],
+            args: [
+              { code: a.phase!, change: { weeks: a.weeks! }, reason: a.comment ?? 'Prøvekørsel', by: secretariat },
+            ],
           });
           return;
         case 'submit':
@@ -294,7 +277,12 @@ async function run(
             args: [
               {
                 subAnalysis: a.subAnalysis,
-                file: { ...placeholder, fileName: `${a.subAnalysis}-${a.meeting}.pdf`, kind: 'pdf', contentType: 'application/pdf' },
+                file: {
+                  ...placeholder,
+                  fileName: `${a.subAnalysis}-${a.meeting}.pdf`,
+                  kind: 'pdf',
+                  contentType: 'application/pdf',
+                },
                 ...(a.comment && { comment: a.comment }),
                 by,
               },
@@ -302,7 +290,9 @@ async function run(
           });
           return;
         case 'approve':
-          await meeting!.executeUpdate(approveDeliverableUpdate, { args: [{ subAnalysis: a.subAnalysis, by: secretariat }] });
+          await meeting!.executeUpdate(approveDeliverableUpdate, {
+            args: [{ subAnalysis: a.subAnalysis, by: secretariat }],
+          });
           return;
         case 'request-changes':
           await meeting!.executeUpdate(requestChangesUpdate, {
@@ -356,13 +346,16 @@ async function run(
           });
         }
       }
-      // After the last step only the clock moves; a stall there ends the rehearsal (see stalled).
+      // After the last step only the clock moves, for the workflows it still drives: a
+      // meeting past its decisions may wait on a signal to a finished sub-analysis, and
+      // then the server's clock no longer skips.
       if (!isStopped()) await sleepUntil(endMs, true);
     });
 
     const events = inTimeOrder(recorder.events);
     if (request.include?.documents) {
-      for (const e of events) if (e.type === 'document' && e.sha256) e.content = (await files.read(e.sha256)).toString('base64');
+      for (const e of events)
+        if (e.type === 'document' && e.sha256) e.content = (await files.read(e.sha256)).toString('base64');
     }
     const endDate = cal.dateOf(endMs);
     return {
@@ -387,5 +380,3 @@ function reasonOf(err: unknown): string {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return err.cause.message;
   return err instanceof Error ? err.message : String(err);
 }
-
-

@@ -55,7 +55,8 @@ export interface RehearsalAction {
 export function rehearsalActions(definition: ProgrammeDefinition, steps: readonly CheckedStep[]): RehearsalAction[] {
   // Moves change the due dates the defaults aim at.
   let moved = definition;
-  for (const s of steps) if (s.do === 'move') moved = withPhaseWeeks(moved, s.subAnalysis!, s.phase!, { weeks: s.weeks! });
+  for (const s of steps)
+    if (s.do === 'move') moved = withPhaseWeeks(moved, s.subAnalysis!, s.phase!, { weeks: s.weeks! });
   const plan = computePlan(moved);
   const cal = calendarOf(plan);
   const actions: RehearsalAction[] = [];
@@ -92,7 +93,9 @@ export function rehearsalActions(definition: ProgrammeDefinition, steps: readonl
     const items = plan.subAnalyses.filter((s) => s.deliverables.some((d) => d.meeting === meeting.id));
     const open: string[] = [];
     for (const sub of items) {
-      const explicit = scenario.filter((a) => a.do === 'decide' && a.subAnalysis === sub.id && a.meeting === meeting.id);
+      const explicit = scenario.filter(
+        (a) => a.do === 'decide' && a.subAnalysis === sub.id && a.meeting === meeting.id,
+      );
       if (explicit.length) {
         const last = explicit[explicit.length - 1];
         decidedAt.set(`${meeting.id}/${sub.id}`, { at: last.at, opens: OUTCOMES[last.outcome!].opensGate });
@@ -158,5 +161,8 @@ export function rehearsalActions(definition: ProgrammeDefinition, steps: readonl
       actions.push({ at, do: 'complete', subAnalysis: sub.id, phase: phase.code, source: 'plan' });
     }
   }
-  return actions.map((a, order) => ({ a, order })).sort((x, y) => x.a.at - y.a.at || x.order - y.order).map((x) => x.a);
+  return actions
+    .map((a, order) => ({ a, order }))
+    .sort((x, y) => x.a.at - y.a.at || x.order - y.order)
+    .map((x) => x.a);
 }

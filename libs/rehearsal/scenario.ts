@@ -138,7 +138,11 @@ export function checkScenario(
         problem('meeting', rehearsalProblem.noDeliverable(sid, meeting));
         return;
       }
-      if (act === 'decide' && step.outcome !== undefined && !(OUTCOME_KEYS as readonly unknown[]).includes(step.outcome)) {
+      if (
+        act === 'decide' &&
+        step.outcome !== undefined &&
+        !(OUTCOME_KEYS as readonly unknown[]).includes(step.outcome)
+      ) {
         problem('outcome', rehearsalProblem.badOutcome(step.outcome, OUTCOME_KEYS));
         return;
       }

@@ -145,7 +145,8 @@ export function overdueAtEnd(
   const overdue: OverdueItem[] = [];
   for (const s of subAnalyses) {
     for (const p of s.phases) {
-      if (p.state !== 'completed' && p.due < endDate) overdue.push({ subAnalysis: s.subAnalysisId, phase: p.code, due: p.due });
+      if (p.state !== 'completed' && p.due < endDate)
+        overdue.push({ subAnalysis: s.subAnalysisId, phase: p.code, due: p.due });
     }
   }
   for (const m of meetings) {

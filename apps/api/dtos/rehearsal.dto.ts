@@ -21,11 +21,17 @@ export const rehearseBodySchema = z.strictObject({
     .optional()
     .describe('A programme definition (JSON, or YAML as a string); or give programmeId'),
   programmeId: z.string().min(1).optional().describe('A stored programme'),
-  scenario: z.unknown().optional().describe('Steps that differ from the plan; checked step by step, every problem by path'),
+  scenario: z
+    .unknown()
+    .optional()
+    .describe('Steps that differ from the plan; checked step by step, every problem by path'),
   include: z
     .strictObject({
       bodies: z.boolean().optional().describe("Each e-mail's plain text"),
-      documents: z.boolean().optional().describe('Each document (PDF, zip) inline as base64; also renders every status report'),
+      documents: z
+        .boolean()
+        .optional()
+        .describe('Each document (PDF, zip) inline as base64; also renders every status report'),
     })
     .optional(),
 });

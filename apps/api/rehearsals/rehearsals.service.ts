@@ -46,10 +46,7 @@ export class RehearsalsService {
       return await rehearse({ definition, steps, include: input.include ?? {} });
     } catch (err) {
       if (err instanceof RehearsalFailed) {
-        throw new ProblemException(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          err.said,
-        );
+        throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, err.said);
       }
       throw err;
     }

@@ -33,15 +33,13 @@ export const rehearsalProblem = {
       `'${String(value)}' er ikke en beslutning; mulige: ${allowed.join(', ')}`,
       `'${String(value)}' is not a decision; one of: ${allowed.join(', ')}`,
     ),
-  badWeeks: (message: string): Said => said(`ugerne kan ikke bruges: ${message}`, `the weeks cannot be used: ${message}`),
+  badWeeks: (message: string): Said =>
+    said(`ugerne kan ikke bruges: ${message}`, `the weeks cannot be used: ${message}`),
   commentRequired: said(
     "'comment' skal angives, når der bedes om ændringer",
     "'comment' is required when changes are requested",
   ),
-  bodyNeedsOne: said(
-    "angiv enten 'definition' eller 'programmeId'",
-    "give either 'definition' or 'programmeId'",
-  ),
+  bodyNeedsOne: said("angiv enten 'definition' eller 'programmeId'", "give either 'definition' or 'programmeId'"),
   noProgramme: (id: string): Said => said(`der er intet program '${id}'`, `there is no programme '${id}'`),
   notSecretariat: (id: string): Said =>
     said(
