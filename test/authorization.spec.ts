@@ -113,6 +113,14 @@ const ROWS: Row[] = [
   { method: 'GET', path: `/api/programmes/${P}/status`, allowed: STATUS_READERS },
   { method: 'GET', path: `/api/programmes/${P}/notifications`, allowed: ['admin', 'secretariat'] },
   { method: 'POST', path: `/api/programmes/${P}/start`, allowed: ['admin', 'secretariat'] },
+  // Rehearsals: the guard lets any token through (no :id), the service lets only P's
+  // secretariat and the admin on to the scenario check, whose 400 this body gets.
+  {
+    method: 'POST',
+    path: '/api/programmes/rehearse',
+    allowed: ['admin', 'secretariat'],
+    body: { programmeId: P, scenario: [{ at: 'never', do: 'complete', subAnalysis: S, phase: '1' }] },
+  },
 
   // Sub-analyses and phases: a lead of another sub-analysis is refused.
   { method: 'GET', path: `/api/programmes/${P}/sub-analyses/${S}`, allowed: TEAM },

@@ -14,6 +14,7 @@ import { FileStore } from '../../activities/files/file-store';
 import { PagesModule } from './pages/pages.module';
 import { RepositoriesModule } from './common/repositories.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { RehearsalsModule } from './rehearsals/rehearsals.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         ReportsModule,
         MeetingsModule,
         CalendarModule,
+        RehearsalsModule,
         PagesModule,
       ],
       controllers: [HealthController],

@@ -11,3 +11,4 @@ export * from './meetings';
 export * from './reports';
 export * from './translations';
 export * from './requests';
+export * from './rehearsal';
