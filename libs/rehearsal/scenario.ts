@@ -4,7 +4,7 @@
  * against the programme here, every problem by path, before anything runs. Pure.
  */
 import { OUTCOME_KEYS, type Outcome } from '../documents/outcomes';
-import { checkPhaseWeeksChange } from '../plan/changes';
+import { checkPhaseWeeksChange } from '../plan/change-checks';
 import type { ProgrammeDefinition } from '../plan/definition';
 import { type IsoDate, isValidIsoDate, isoWeekDate, weekExists } from '../plan/working-days';
 import { rehearsalProblem } from '../texts/problems/rehearsal';
