@@ -99,4 +99,95 @@ describe('spor CLI', () => {
     expect(badYear.code).toBe(1);
     expect(badYear.err).toContain('Ugyldigt år');
   });
+
+  describe('rehearse', () => {
+    jest.setTimeout(300_000);
+    /** A small programme: one sub-analysis with two phases, one meeting it delivers material for. */
+    const small = {
+      id: 'cli-proevekoersel',
+      title: 'Prøvekørsel fra kommandolinjen',
+      year: 2025,
+      timezone: 'Europe/Copenhagen',
+      holidays: 'dk',
+      closedDays: [],
+      people: {
+        sekretariat: { name: 'Sekretariatet', email: 'sekretariat@example.dk' },
+        direktor: { name: 'Direktør', email: 'direktor@example.dk' },
+        udvalg: { name: 'Udvalgsmedlem', email: 'udvalg@example.dk' },
+        leder: { name: 'Projektleder', email: 'leder@example.dk' },
+      },
+      secretariat: ['sekretariat'],
+      steeringGroup: { name: 'Direktionen', members: ['direktor'] },
+      committee: {
+        name: 'Udvalget',
+        members: ['udvalg'],
+        packageLeadDays: 5,
+        meetings: [{ id: 'udvalg-juni', title: 'Udvalgsmøde', date: '2025-06-02', materialDue: '2025-05-05' }],
+      },
+      reminders: { beforeDue: [1], onDueDay: true, overdueEvery: 5, time: '09:00' },
+      subAnalyses: [
+        {
+          id: 'sbv',
+          title: 'Borgerservice',
+          departments: [],
+          projectLeads: ['leder'],
+          phases: [
+            { code: '1', title: 'Opstart', weeks: '12-13' },
+            { code: '2', title: 'Analyse', weeks: '14-18', after: ['1'] },
+          ],
+          deliverables: [{ meeting: 'udvalg-juni', title: 'Foreløbige resultater' }],
+        },
+      ],
+    };
+    let programmeFile: string;
+    beforeAll(() => {
+      // The bundle test/global-setup.ts made, as the worker and the API's rehearsals use.
+      process.env.SPOR_WORKFLOW_BUNDLE = process.env.SPOR_TEST_WORKFLOW_BUNDLE;
+      programmeFile = join(dir, 'small.json');
+      writeFileSync(programmeFile, JSON.stringify(small));
+    });
+
+    it('rehearses a small programme with a scenario and writes the trace in time order as JSON', async () => {
+      const scenario = join(dir, 'late.yaml');
+      writeFileSync(
+        scenario,
+        'scenario:\n  - at: 2025-W15-2\n    do: complete\n    subAnalysis: sbv\n    phase: "1"\n',
+      );
+      const { code, out, err } = await cli('rehearse', programmeFile, '--scenario', scenario, '--json');
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const { events, summary } = JSON.parse(out) as {
+        events: { at: string; week: number; type: string; kind: string; subAnalysis?: string; phase?: string }[];
+        summary: { programmeId: string; emails: number; escalations: { subAnalysis?: string; phase?: string }[] };
+      };
+      // Rehearsed in the first year the programme lies ahead, under that year's id.
+      expect(summary.programmeId).toMatch(/^cli-proevekoersel/);
+      expect(events.filter((e) => e.type === 'email').length).toBe(summary.emails);
+      expect(summary.emails).toBeGreaterThan(0);
+      const instants = events.map((e) => Date.parse(e.at));
+      expect(instants.every((t, i) => i === 0 || instants[i - 1] <= t)).toBe(true);
+      // The scenario's step was performed: phase 1, due in week 13, completed late in week 15, and escalated.
+      const completed = events.filter(
+        (e) => e.type === 'history' && e.kind === 'phase-completed' && e.subAnalysis === 'sbv' && e.phase === '1',
+      );
+      expect(completed.map((e) => e.week)).toEqual([15]);
+      expect(summary.escalations.some((e) => e.subAnalysis === 'sbv' && e.phase === '1')).toBe(true);
+    });
+
+    it('exits 1 on a bad scenario file, with the path of each problem, before rehearsing', async () => {
+      const scenario = join(dir, 'bad.json');
+      writeFileSync(
+        scenario,
+        JSON.stringify([
+          { at: '2025-W14-2', do: 'complete', subAnalysis: 'sbv', phase: '1' },
+          { at: '2025-W14-2', do: 'complete', subAnalysis: 'sbv', phase: '9' },
+        ]),
+      );
+      const { code, out, err } = await cli('rehearse', programmeFile, '--scenario', scenario);
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(err).toContain('Fejl i scenariet (1):');
+      expect(err).toContain("  scenario[1].phase: 'sbv' har ingen fase '9'");
+    });
+  });
 });

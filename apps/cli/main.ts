@@ -3,6 +3,9 @@
  *   validate <file>                          problems and warnings with their paths; exit 1 on errors
  *   plan <file> [--schedule] [--json] [--year <year>]
  *                                            the dated plan by week, meetings, and optionally every event
+ *   rehearse <file> [--scenario <file>] [--json]
+ *                                            the programme's own workflows on a time-skipping server, in-process:
+ *                                            every e-mail, document and step by week, and a summary
  *
  * `run` is exported so tests can call it without spawning a process.
  */
@@ -21,7 +24,18 @@ import {
   parseDefinition,
   validateDefinition,
 } from '../../libs/plan';
-import { EVENT_KIND, EVENT_NOTE, WEEKDAY_NAMES, danishDate, toDanish } from '../../libs/texts';
+import { parse as parseYaml } from 'yaml';
+import { type RehearsalEvent, byWeek, checkScenario } from '../../libs/rehearsal';
+import type { RehearsalResult } from '../rehearsal/runner';
+import {
+  EVENT_KIND,
+  EVENT_NOTE,
+  REHEARSAL_EVENT_TYPE,
+  REHEARSAL_TEXT as T,
+  WEEKDAY_NAMES,
+  danishDate,
+  toDanish,
+} from '../../libs/texts';
 
 type Write = (text: string) => void;
 
@@ -78,6 +92,47 @@ export async function run(argv: string[], out: Write, err: Write): Promise<numbe
       if (schedule) printSchedule(schedule, out);
     });
 
+  program
+    .command('rehearse')
+    .description(T.command)
+    .argument('<file>', T.fileArgument)
+    .option('--scenario <file>', T.scenarioOption)
+    .option('--json', T.jsonOption)
+    .action(async (file: string, opts: { scenario?: string; json?: boolean }) => {
+      const result = readDefinition(file, err);
+      if (!result) return void (exitCode = 1);
+      if (!result.valid || !result.definition) {
+        printProblems(result, out, err);
+        return void (exitCode = 1);
+      }
+      let raw: unknown;
+      if (opts.scenario !== undefined) {
+        const read = readScenario(opts.scenario, err);
+        if (!read.ok) return void (exitCode = 1);
+        raw = read.value;
+      }
+      const { steps, problems } = checkScenario(raw, result.definition);
+      if (problems.length > 0) {
+        err(T.scenarioProblems(problems.length));
+        problems.forEach((p) => err(`  ${p.path}: ${p.message.da}`));
+        return void (exitCode = 1);
+      }
+      // Loaded here so that validate and plan do not load Temporal's worker.
+      const { rehearse, RehearsalFailed } = await import('../rehearsal/runner');
+      let rehearsal: RehearsalResult;
+      try {
+        rehearsal = await rehearse({ definition: result.definition, steps });
+      } catch (e) {
+        if (e instanceof RehearsalFailed) {
+          err(`${T.failed} ${e.said.da}`);
+          return void (exitCode = 1);
+        }
+        throw e;
+      }
+      if (opts.json) out(JSON.stringify(rehearsal, null, 2));
+      else printRehearsal(rehearsal, out);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -114,6 +169,61 @@ function printProblems(result: ValidationResult, out: Write, err: Write): void {
     result.warnings.forEach((p) => out(line(p)));
     out('');
   }
+}
+
+/** A scenario file: a list of steps, or an object with a `scenario` list; YAML or JSON. */
+function readScenario(file: string, err: Write): { ok: true; value: unknown } | { ok: false } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    err(T.cannotRead(file, e instanceof Error ? e.message : String(e)));
+    return { ok: false };
+  }
+  try {
+    const value: unknown = file.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    const isWrapped = value !== null && typeof value === 'object' && !Array.isArray(value) && 'scenario' in value;
+    return { ok: true, value: isWrapped ? (value as { scenario: unknown }).scenario : value };
+  } catch (e) {
+    err(`${file}: ${T.syntax(e instanceof Error ? e.message : String(e))}`);
+    return { ok: false };
+  }
+}
+
+function eventKind(e: RehearsalEvent): string {
+  return (EVENT_KIND as Record<string, string>)[e.kind] ?? e.kind;
+}
+
+function printRehearsal({ events, summary }: RehearsalResult, out: Write): void {
+  for (const group of byWeek(events)) {
+    out(T.week(group.year, group.week));
+    out(
+      table(
+        T.columns,
+        group.events.map((e) => [
+          e.at.slice(0, 16).replace('T', ' '),
+          REHEARSAL_EVENT_TYPE[e.type],
+          eventKind(e),
+          (e.recipients ?? []).join(', '),
+          e.subject ?? e.text ?? e.fileName ?? [e.subAnalysis, e.phase, e.meeting].filter(Boolean).join(' '),
+        ]),
+      ),
+    );
+    out('');
+  }
+  out(`${T.summary}: ${summary.programmeId} (${summary.year})`);
+  out(`  ${T.period}: ${summary.from.slice(0, 10)} – ${summary.until.slice(0, 10)}`);
+  out(`  ${T.emails}: ${summary.emails}`);
+  out(`  ${T.documents}: ${summary.documents}`);
+  out(`  ${T.escalations}: ${summary.escalations.length}`);
+  out(`  ${T.refused}: ${summary.refused}`);
+  out(`  ${T.overdue}: ${summary.overdue.length}`);
+  summary.overdue.forEach((o) => out(`    ${o.subAnalysis} ${o.phase ?? o.meeting ?? ''} (${o.due})`));
+  out(`  ${T.perPerson}:`);
+  Object.entries(summary.emailsPerPerson)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .forEach(([who, n]) => out(`    ${who}: ${n}`));
+  out(T.took(summary.tookMs));
 }
 
 /** 'man 2025-03-17': compact, for the tables' columns. */

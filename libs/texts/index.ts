@@ -7,3 +7,4 @@ export * from './events';
 export * from './meetings';
 export * from './status-notes';
 export * from './problems';
+export * from './rehearsal';
