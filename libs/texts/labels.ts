@@ -5,6 +5,8 @@
 import { AGENDA_METHOD_LABEL } from '../documents/meeting-model';
 import { OUTCOMES, type Outcome } from '../documents/outcomes';
 import type { ScheduledEventKind } from '../plan/event-kinds';
+import type { RehearsalEventType } from '../rehearsal/trace';
+import type { StepAction } from '../rehearsal/scenario';
 import type { DeliverableState, PhaseState } from '../read-model/contract';
 
 export const PHASE_STATE: Record<PhaseState, string> = {
@@ -174,4 +176,52 @@ export const CALENDAR = {
   intro: 'Dine frister og møder i alle dine programmer, i din egen kalender. Kalenderen følger planen af sig selv.',
   subscribe: 'Abonnér i Outlook/Google',
   address: 'Kalenderens adresse (hemmelig, som en adgangskode)',
+};
+
+/** A rehearsal's event types, as the CLI's table and the Prøvekørsel page name them. */
+export const REHEARSAL_EVENT_TYPE: Record<RehearsalEventType, string> = {
+  email: 'E-mail',
+  document: 'Dokument',
+  history: 'Forløb',
+  step: 'Handling',
+  refused: 'Afvist',
+};
+
+/** The Prøvekørsel page: the secretariat's scenario lines and the trace by week. */
+export const REHEARSAL_PAGE = {
+  title: 'Prøvekørsel',
+  link: 'Prøvekørsel: hvad Spor vil gøre',
+  intro: 'Vælg hvad der sker anderledes end planlagt. Alt andet sker som planlagt.',
+  subAnalysis: 'Analysesporet',
+  phase: 'Fasen',
+  meeting: 'Udvalgsmødet',
+  action: 'Handling',
+  week: 'Uge',
+  comment: 'Bemærkning',
+  addLine: 'Tilføj linje',
+  removeLine: 'Fjern linje',
+  run: 'Prøvekør',
+  running: 'Prøvekørslen kører …',
+  scenario: 'Scenarie',
+  noLines: 'Ingen linjer: alt sker som planlagt.',
+  trace: 'Forløb uge for uge',
+  weekHeading: 'Uge',
+  summary: 'Opsummering',
+  emails: 'E-mails',
+  documents: 'Dokumenter lavet',
+  escalations: 'Eskaleringer',
+  refused: 'Afviste trin',
+  overdue: 'Over fristen ved afslutning',
+  defaultComment: 'Materialet skal rettes',
+};
+
+/** The scenario's actions, as the page's list names them. */
+export const REHEARSAL_ACTION: Record<StepAction, string> = {
+  start: 'starter fasen',
+  complete: 'afslutter fasen',
+  move: 'flytter fasen',
+  submit: 'afleverer materiale',
+  approve: 'godkender materiale',
+  'request-changes': 'beder om rettelser',
+  decide: 'udvalget beslutter',
 };

@@ -1,14 +1,4 @@
-/** The Danish words of a rehearsal's trace, as the CLI prints it and the page shows it. */
-import type { RehearsalEventType } from '../rehearsal/trace';
-
-export const REHEARSAL_EVENT_TYPE: Record<RehearsalEventType, string> = {
-  email: 'E-mail',
-  document: 'Dokument',
-  history: 'Forløb',
-  step: 'Handling',
-  refused: 'Afvist',
-};
-
+/** The CLI's Danish words for a rehearsal (the tables both it and the page use are in labels.ts). */
 export const REHEARSAL_TEXT = {
   command: 'Prøvekør programmet på en tidsspringende server og vis hvad Spor vil gøre',
   fileArgument: 'programfilen',

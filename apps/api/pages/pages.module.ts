@@ -14,6 +14,7 @@ export const PAGES = {
   '/': 'programmes',
   '/programmes/:id': 'programme',
   '/programmes/:id/reports': 'reports',
+  '/programmes/:id/rehearsal': 'rehearsal',
   '/programmes/:id/reports/:rid': 'report',
   '/programmes/:id/sub-analyses/:sid': 'sub-analysis',
   '/programmes/:id/meetings/:mid': 'meeting',

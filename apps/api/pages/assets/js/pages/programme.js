@@ -9,7 +9,7 @@ import { mineFilter, ownSubAnalyses } from '../mine-filter.js';
 import { breadcrumbs, deadlineText } from '../parts.js';
 import { isSecretariat } from '../people.js';
 import { readsReports, timelineFigure } from '../report-parts.js';
-import { EVENT_KIND, FIELD, OVERDUE_LABEL, PHASE_STATE } from '../texts.js';
+import { EVENT_KIND, FIELD, OVERDUE_LABEL, PHASE_STATE, REHEARSAL_PAGE } from '../texts.js';
 
 function nextMeetingPanel(id, meeting, today) {
   const title = h('h2', { id: 'next-meeting-title' }, 'Næste møde');
@@ -120,6 +120,9 @@ export async function draw(me, { id }, flash) {
     nextMeetingPanel(id, status.nextMeeting, today),
     readsReports(me, id)
       ? h('p', {}, h('a', { href: `/programmes/${enc(id)}/reports` }, 'Statusrapporter til styregruppen'))
+      : null,
+    isSecretariat(me, id)
+      ? h('p', {}, h('a', { href: `/programmes/${enc(id)}/rehearsal` }, REHEARSAL_PAGE.link))
       : null,
     timelineFigure(
       `/programmes/${enc(id)}/timeline.svg`,
