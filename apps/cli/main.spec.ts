@@ -174,6 +174,16 @@ describe('spor CLI', () => {
       expect(summary.escalations.some((e) => e.subAnalysis === 'sbv' && e.phase === '1')).toBe(true);
     });
 
+    it('prints the trace as a table per week, and the summary', async () => {
+      const { code, out } = await cli('rehearse', programmeFile);
+      expect(code).toBe(0);
+      expect(out).toMatch(/^Uge 12 \d{4}$/m);
+      expect(out).toMatch(/Tidspunkt\s+Type\s+Hændelse\s+Modtagere\s+Emne/);
+      expect(out).toMatch(/E-mail\s+.*leder@example\.dk/);
+      expect(out).toMatch(/^Opsummering: cli-proevekoersel/m);
+      expect(out).toMatch(/^ {2}Eskaleringer: 0$/m);
+    });
+
     it('exits 1 on a bad scenario file, with the path of each problem, before rehearsing', async () => {
       const scenario = join(dir, 'bad.json');
       writeFileSync(
