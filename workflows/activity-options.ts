@@ -2,7 +2,7 @@
  * How workflows call activities, by the kind of work: the same options wherever the
  * same kind of activity is called.
  */
-import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions } from '@temporalio/workflow';
 
 /**
  * Sending e-mail: the activity heartbeats while it sends, so a worker dying mid-send
@@ -16,17 +16,6 @@ export const SENDING: ActivityOptions = {
 
 /** Writing the read model: quick, retried quickly, since an Update waits for it. */
 export const RECORDING: ActivityOptions = {
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-};
-
-/**
- * Writing the read model as a local activity, in the worker that runs the workflow
- * task: an Update that waits for the write answers after one workflow task instead of
- * an activity round trip through the server. The write is idempotent by version, so a
- * retry after a crash does no harm.
- */
-export const RECORDING_LOCALLY: LocalActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 };

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, HttpException, HttpStatus } from '@nestjs/common';
-import { type Said, said, toDanish } from '../../../libs/texts/problems';
+import { type Said, said, summaryInBothLanguages, toDanish } from '../../../libs/texts/problems';
 
 /**
  * What a person is told. A `Said` carries Danish and English and the error filter picks
@@ -52,4 +52,14 @@ export class ProblemException extends HttpException {
 
 export function isHttpException(err: unknown): err is HttpException {
   return err instanceof HttpException;
+}
+
+/**
+ * 400 for a change the API checks before a workflow sees it (a plan or meeting change),
+ * worded as the workflow's own `badInput` words it (workflows/failures.ts): the summary,
+ * then every problem by path, in the language asked for.
+ */
+export function invalidChange(summary: string, problems: { path: string; message: string }[]): BadInputException {
+  const message = `${summary}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+  return new BadInputException(problems, summaryInBothLanguages(message, problems));
 }

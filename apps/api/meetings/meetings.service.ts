@@ -33,7 +33,8 @@ import {
   setAgendaItemUpdate,
   submitDeliverableUpdate,
 } from '../../../workflows/meeting/messages';
-import { BadInputException, ProblemException, StateConflictException } from '../common/errors';
+import { BadInputException, ProblemException, StateConflictException, invalidChange } from '../common/errors';
+import { meetingRefusal } from '../../../libs/texts/meetings';
 import { meetingProblems } from '../../../libs/texts/problems';
 import { CONFIG } from '../common/tokens';
 import { parseBody } from '../common/validation';
@@ -279,7 +280,7 @@ export class MeetingsService {
     });
     const { reason: _reason, by: _by, ...what } = change;
     const problems = checkMeetingChange(current, meetingId, what);
-    if (problems.length) throw new BadInputException(problems);
+    if (problems.length) throw invalidChange(meetingRefusal.invalidChange, problems);
     return this.send(programmeId, meetingId, {}, changeMeetingUpdate, change);
   }
 

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { type PhaseWeeksChange, isSamePhaseWeeks } from '../../../libs/plan/changes';
 import { type Problem, validateDefinition } from '../../../libs/plan/validate';
-import type { Acted } from '../../../libs/texts/history';
+import { type Acted, refusal } from '../../../libs/texts/history';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import { subAnalysisWorkflowId } from '../../../workflows/ids';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../../../workflows/sub-analysis/messages';
 import type { RequestAudit } from '../auth/audit-recorder';
 import { checkPhaseWeeksChange } from '../../../libs/plan/change-checks';
-import { BadInputException, StateConflictException } from '../common/errors';
+import { StateConflictException, invalidChange } from '../common/errors';
 import { TemporalGateway } from '../temporal/temporal-gateway.service';
 import { ProgrammesService } from './programmes.service';
 
@@ -108,7 +108,7 @@ export class SubAnalysesService {
     const before = await this.programmes.planOf(programmeId);
     if (before.definition.subAnalyses.some((s) => s.id === subAnalysisId && s.phases.some((p) => p.code === code))) {
       const problems = checkPhaseWeeksChange(before.definition, subAnalysisId, code, change);
-      if (problems.length) throw new BadInputException(problems);
+      if (problems.length) throw invalidChange(refusal.invalidPlan, problems);
     }
     if (audit && isSamePhaseWeeks(before.definition, subAnalysisId, code, change)) audit.outcome = 'unchanged';
     const arg = { code, change, reason, by, requestId: audit?.id };
