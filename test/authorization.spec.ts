@@ -73,6 +73,7 @@ const ROWS: Row[] = [
   { method: 'GET', path: `/programmes/${P}/reports`, allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}/reports/1999-01-01`, allowed: 'everyone' },
   { method: 'GET', path: `/programmes/${P}/meetings/udvalg-juni`, allowed: 'everyone' },
+  { method: 'GET', path: `/programmes/${P}/rehearsal`, allowed: 'everyone' },
   { method: 'GET', path: '/assets/js/app.js', allowed: 'everyone' },
 
   // People and tokens.
