@@ -61,7 +61,6 @@ export interface StatusResult {
 
 export const STATUS_DEFAULTS: StatusOptions = { subAnalyses: 1000, n: 100, warmup: 10, queryRounds: 10 };
 const PROGRAMME = 'bench-status';
-/** Workflow starts in flight at once. */
 
 export async function runStatusBench(
   server: BenchServer,

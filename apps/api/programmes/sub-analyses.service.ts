@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { type PhaseWeeksChange, isSamePhaseWeeks } from '../../../libs/plan/changes';
-import { type Problem, validateDefinition } from '../../../libs/plan/validate';
+import type { Problem } from '../../../libs/plan/validate';
 import { type Acted, refusal } from '../../../libs/texts/history';
 import type { SubAnalysisSnapshot } from '../../../libs/read-model/contract';
 import { subAnalysisWorkflowId } from '../../../workflows/ids';
@@ -14,7 +14,7 @@ import {
   startPhaseUpdate,
 } from '../../../workflows/sub-analysis/messages';
 import type { RequestAudit } from '../auth/audit-recorder';
-import { checkPhaseWeeksChange } from '../../../libs/plan/change-checks';
+import { phaseWeeksChangeCheck } from '../../../libs/plan/change-checks';
 import { StateConflictException, invalidChange } from '../common/errors';
 import { TemporalGateway } from '../temporal/temporal-gateway.service';
 import { ProgrammesService } from './programmes.service';
@@ -104,19 +104,19 @@ export class SubAnalysesService {
     // workflow's validator runs only light checks, keeping zod out of its bundle. A change
     // to the weeks the phase has already leaves the plan as it is: the stored definition
     // follows every applied change, so it tells the audit trail which of the two this is;
-    // an applied change's entry is completed as `ok` by the workflow.
-    const before = await this.programmes.planOf(programmeId);
-    if (before.definition.subAnalyses.some((s) => s.id === subAnalysisId && s.phases.some((p) => p.code === code))) {
-      const problems = checkPhaseWeeksChange(before.definition, subAnalysisId, code, change);
-      if (problems.length) throw invalidChange(refusal.invalidPlan, problems);
+    // an applied change's entry is completed as `ok` by the workflow. The changed
+    // definition is what the workflow stores, so its warnings are the answer's.
+    const { definition } = await this.programmes.planOf(programmeId);
+    let warnings: Problem[] = [];
+    if (definition.subAnalyses.some((s) => s.id === subAnalysisId && s.phases.some((p) => p.code === code))) {
+      const check = phaseWeeksChangeCheck(definition, subAnalysisId, code, change);
+      if (check.errors.length) throw invalidChange(refusal.invalidPlan, check.errors);
+      warnings = check.warnings;
     }
-    if (audit && isSamePhaseWeeks(before.definition, subAnalysisId, code, change)) audit.outcome = 'unchanged';
+    if (audit && isSamePhaseWeeks(definition, subAnalysisId, code, change)) audit.outcome = 'unchanged';
     const arg = { code, change, reason, by, requestId: audit?.id };
     const snapshot = await this.send(programmeId, subAnalysisId, code, changePhasePlanUpdate, arg);
-    // The stored definition holds the change by now (written before the Update answers):
-    // the answer warns as validating that definition would.
-    const { definition } = await this.programmes.planOf(programmeId);
-    return { ...snapshot, warnings: validateDefinition(definition).warnings };
+    return { ...snapshot, warnings };
   }
 
   /** Checks that the programme knows the sub-analysis and phase and has started, then sends the Update. */
