@@ -24,7 +24,7 @@ import { SignInLinkEntity } from './entities/sign-in-link.entity';
 import { CalendarFeeds1700000000009 } from './migrations/1700000000009-calendar-feeds';
 import { CalendarEventEntity, CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { IdempotentRequestEntity } from './entities/idempotent-request.entity';
-import { ImmediateTransactions } from './immediate-transactions';
+import { SqliteLocking } from './sqlite-locking';
 
 /** Every entity, listed by class so the same list works compiled and under ts-jest. */
 export const ENTITIES = [
@@ -58,15 +58,14 @@ export const MIGRATIONS = [
   CalendarFeeds1700000000009,
 ];
 
-/** How long SQLite itself waits for a lock, and the pause before TypeORM tries again. */
+/** How long SQLite itself waits for a lock before sqlite-locking.ts tries again on a timer. */
 const SQLITE_BUSY_WAIT_MS = 50;
-const SQLITE_BUSY_RETRY_MS = 10;
 
 export function dataSourceOptions(database: SporConfig['database']): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    subscribers: [ImmediateTransactions],
+    subscribers: [SqliteLocking],
     synchronize: false,
     migrationsRun: false,
   };
@@ -74,19 +73,13 @@ export function dataSourceOptions(database: SporConfig['database']): DataSourceO
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   // WAL lets readers go on while one connection writes. A writer that finds the database
   // locked by another connection (the worker, a second API) waits its turn: SQLite's busy
-  // handler briefly, then TypeORM retries the statement after a pause. The pause is a
-  // timer, not a blocked thread, so many waiting writers cannot occupy Node's few I/O
-  // threads and starve the lock's holder (the API and the worker share a process in the
-  // tests). Retrying a statement is safe because every transaction begins immediate
-  // (immediate-transactions.ts): only a BEGIN or a single statement outside a transaction
-  // can meet the lock, never a statement halfway through a transaction.
+  // handler briefly, then sqlite-locking.ts tries again on a timer.
   return {
     ...common,
     type: 'sqlite',
     database: database.file,
     enableWAL: true,
     busyTimeout: SQLITE_BUSY_WAIT_MS,
-    busyErrorRetry: SQLITE_BUSY_RETRY_MS,
   };
 }
 

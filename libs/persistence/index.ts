@@ -2,7 +2,7 @@ export * from './data-source';
 export * from './entities/api-token.entity';
 export * from './entities/audit-entry.entity';
 export * from './entities/idempotent-request.entity';
-export * from './immediate-transactions';
+export * from './sqlite-locking';
 export * from './entities/programme.entity';
 export * from './entities/setting.entity';
 export * from './entities/sub-analysis-state.entity';
