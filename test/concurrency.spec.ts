@@ -3,12 +3,15 @@ import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TEMPORAL_CLIENT } from '../apps/api/common/tokens';
 import { AuditEntries, AuditEntryEntity } from '../libs/persistence';
-import { subAnalysisWorkflowId } from '../workflows/ids';
+import { meetingWorkflowId, subAnalysisWorkflowId } from '../workflows/ids';
+import { setAgendaItemUpdate } from '../workflows/meeting/messages';
 import { changePhasePlanUpdate } from '../workflows/sub-analysis/messages';
 import { eventually } from './support/process';
 import { SECRETARIAT, StartedProgramme, startedProgramme } from './support/started-programme';
 
 const PATCH = 'PATCH /api/programmes/:id/sub-analyses/:sid/phases/:code';
+/** The default programme's June meeting. */
+const JUNE = 'udvalg-juni';
 /** Each sub-analysis' phase 1 and the last week it may end in (its next phases start after). */
 const PHASE_ONE_ENDS: Record<string, number> = {
   sbv: 13,
@@ -114,6 +117,25 @@ describe('concurrent plan changes', () => {
     await client.workflow.getHandle(subAnalysisWorkflowId(p.id, 'ledige')).executeUpdate(changePhasePlanUpdate, {
       args: [{ code: '1', change: { weeks: '11-14' }, reason: 'Uden svar', by: SECRETARIAT, requestId }],
     });
+    const row = await db().getRepository(AuditEntryEntity).findOneByOrFail({ requestId });
+    expect(row).toMatchObject({ outcome: 'ok', status: 200 });
+  });
+
+  it("completes a meeting change's pending entry from the meeting workflow too", async () => {
+    const requestId = randomUUID();
+    await new AuditEntries(db()).pending({
+      actorEmail: SECRETARIAT,
+      actorAdmin: false,
+      action: 'PATCH /api/programmes/:id/meetings/:mid/items/:sid',
+      programmeId: p.id,
+      target: { mid: JUNE, sid: 'eventuelt' },
+      requestId,
+    });
+    const client = p.app.api.get<Client>(TEMPORAL_CLIENT);
+    const meeting = await client.workflow.getHandle(meetingWorkflowId(p.id, JUNE)).executeUpdate(setAgendaItemUpdate, {
+      args: [{ item: 'eventuelt', settings: { minutes: 7 }, by: SECRETARIAT, requestId }],
+    });
+    expect(meeting.agenda.find((i) => i.key === 'eventuelt')?.minutes).toBe(7);
     const row = await db().getRepository(AuditEntryEntity).findOneByOrFail({ requestId });
     expect(row).toMatchObject({ outcome: 'ok', status: 200 });
   });

@@ -25,12 +25,13 @@ export function createReadModelActivities(dataSource: DataSource) {
       requestId?: string,
     ): Promise<void> {
       await readModel.record(record, history, planChange);
-      if (requestId !== undefined) await audit.complete(requestId, 200, 'ok');
+      if (requestId !== undefined) await audit.applied(requestId);
     },
 
-    /** A meeting's snapshot, with the history lines it adds to its sub-analyses. */
-    async recordMeeting(snapshot: MeetingSnapshot, history: HistoryRecord[]): Promise<void> {
+    /** A meeting's snapshot, with the history lines it adds to its sub-analyses; `requestId` as above. */
+    async recordMeeting(snapshot: MeetingSnapshot, history: HistoryRecord[], requestId?: string): Promise<void> {
       await readModel.recordMeeting(snapshot, history);
+      if (requestId !== undefined) await audit.applied(requestId);
     },
   };
 }

@@ -57,13 +57,17 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
   let seenVersion = 0;
   const changed = () => state.version !== seenVersion;
 
-  /** Writes the snapshot (and history lines for the sub-analyses) before anyone is answered. */
-  const record = async (): Promise<MeetingSnapshot> => {
+  /**
+   * Writes the snapshot (and history lines for the sub-analyses) before anyone is answered.
+   * With an API request's id, the write also completes that request's audit entry.
+   */
+  const record = async (requestId?: string): Promise<MeetingSnapshot> => {
     const snapshot = state.snapshot(Date.now());
     const history = state.takeHistory();
-    if (snapshot.version !== recordedVersion || history.length) {
+    if (snapshot.version !== recordedVersion || history.length || requestId !== undefined) {
       recordedVersion = snapshot.version;
-      await recordMeeting(snapshot, history);
+      // Without an id the call stays as it was, so that running workflows replay unchanged.
+      await (requestId === undefined ? recordMeeting(snapshot, history) : recordMeeting(snapshot, history, requestId));
     }
     return snapshot;
   };
@@ -71,33 +75,33 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
   setHandler(meetingQuery, () => state.snapshot(Date.now()));
   setHandler(
     submitDeliverableUpdate,
-    ({ subAnalysis, file, comment, by }) => {
+    ({ subAnalysis, file, comment, by, requestId }) => {
       state.submit(subAnalysis, file, comment, by, Date.now());
-      return record();
+      return record(requestId);
     },
     { validator: ({ subAnalysis }) => state.checkSubmit(subAnalysis) },
   );
   setHandler(
     approveDeliverableUpdate,
-    ({ subAnalysis, by }) => {
+    ({ subAnalysis, by, requestId }) => {
       state.approve(subAnalysis, by, Date.now());
-      return record();
+      return record(requestId);
     },
     { validator: ({ subAnalysis }) => state.checkApprove(subAnalysis) },
   );
   setHandler(
     requestChangesUpdate,
-    ({ subAnalysis, comment, by }) => {
+    ({ subAnalysis, comment, by, requestId }) => {
       state.requestChanges(subAnalysis, comment!.trim(), by, Date.now());
-      return record();
+      return record(requestId);
     },
     { validator: ({ subAnalysis, comment }) => state.checkRequestChanges(subAnalysis, comment) },
   );
   setHandler(
     setAgendaItemUpdate,
-    ({ item, settings }) => {
+    ({ item, settings, requestId }) => {
       state.setAgendaItem(item, settings);
-      return record();
+      return record(requestId);
     },
     { validator: ({ item }) => state.checkAgendaItem(item) },
   );
@@ -105,23 +109,23 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
     changeMeetingUpdate,
     (change) => {
       state.change(change, Date.now());
-      return record();
+      return record(change.requestId);
     },
     { validator: (change) => state.checkChange(change) },
   );
   setHandler(
     reopenMeetingUpdate,
-    ({ reason, by }) => {
+    ({ reason, by, requestId }) => {
       state.reopen(reason, by, Date.now());
-      return record();
+      return record(requestId);
     },
     { validator: (_args) => state.checkReopen() },
   );
   setHandler(
     recordDecisionsUpdate,
-    (args) => {
+    ({ requestId, ...args }) => {
       state.recordDecisions(args, Date.now());
-      return record();
+      return record(requestId);
     },
     { validator: (args) => state.checkDecisions(args) },
   );

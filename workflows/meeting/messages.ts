@@ -6,41 +6,50 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { MeetingChange } from '../../libs/plan/changes';
 import type { AgendaItemSettings, DecisionOutcome, MeetingSnapshot, StoredFile } from '../../libs/read-model/meeting';
 
-export interface SubmitDeliverableArgs {
+/**
+ * Who acts, and the API request's id when an API request sent the Update: the read-model
+ * activity completes that request's audit entry with the change it records.
+ */
+export interface Acting {
+  by: string;
+  requestId?: string;
+}
+
+export interface SubmitDeliverableArgs extends Acting {
   subAnalysis: string;
   /** Already in the file store, its type found from its content. */
   file: StoredFile;
   comment?: string;
-  by: string;
 }
 
-export interface ReviewArgs {
+export interface ReviewArgs extends Acting {
   subAnalysis: string;
-  by: string;
   /** Required when asking for changes; e-mailed to the leads. */
   comment?: string;
 }
 
-export interface AgendaItemArgs {
+export interface AgendaItemArgs extends Acting {
   /** A sub-analysis id, or 'godkendelse-af-dagsorden' / 'eventuelt'. */
   item: string;
   settings: AgendaItemSettings;
-  by: string;
 }
 
-export interface MeetingChangeArgs extends MeetingChange {
+export interface MeetingChangeArgs extends MeetingChange, Acting {
   reason: string;
-  by: string;
 }
 
-export interface DecisionsArgs {
+/** The change itself, without who made it, why, and the request that asked. */
+export function whatChanges(change: MeetingChangeArgs): MeetingChange {
+  const { reason: _reason, by: _by, requestId: _requestId, ...what } = change;
+  return what;
+}
+
+export interface DecisionsArgs extends Acting {
   items: { subAnalysis: string; outcome: DecisionOutcome; input: string }[];
-  by: string;
 }
 
-export interface ReopenArgs {
+export interface ReopenArgs extends Acting {
   reason: string;
-  by: string;
 }
 
 export const submitDeliverableUpdate = defineUpdate<MeetingSnapshot, [SubmitDeliverableArgs]>('submitDeliverable');

@@ -29,7 +29,7 @@ import type {
 import { composeMessage } from '../../libs/texts/messages';
 import { meetingRefusal, meetingText } from '../../libs/texts/meetings';
 import type { NotificationRequest } from '../../activities/mail/mail.activities';
-import type { CommitteeDecision, DecisionsArgs, MeetingChangeArgs } from './messages';
+import { type CommitteeDecision, type DecisionsArgs, type MeetingChangeArgs, whatChanges } from './messages';
 
 export const STANDING_FIRST = 'godkendelse-af-dagsorden';
 export const STANDING_LAST = 'eventuelt';
@@ -299,7 +299,7 @@ export class MeetingState {
   }
 
   checkChange(change: MeetingChangeArgs): void {
-    const { reason: _reason, by: _by, ...what } = change;
+    const what = whatChanges(change);
     const changed = withMeetingChange(this.definition, this.ids.meetingId, what);
     const meetingIn = (d: ProgrammeDefinition) => d.committee.meetings.find((x) => x.id === this.ids.meetingId);
     if (JSON.stringify(meetingIn(this.definition)) === JSON.stringify(meetingIn(changed)))
@@ -411,7 +411,7 @@ export class MeetingState {
 
   change(change: MeetingChangeArgs, now: number): void {
     const before = this.meeting;
-    const { reason: _reason, by: _by, ...what } = change;
+    const what = whatChanges(change);
     this.definition = withMeetingChange(this.definition, this.ids.meetingId, what);
     this.replan();
     const after = this.meeting;

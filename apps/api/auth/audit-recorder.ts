@@ -12,6 +12,7 @@ import type { NextFunction, Response } from 'express';
 import { Observable, from, switchMap } from 'rxjs';
 import { PROGRAMME_PARAM, bearerToken } from '../../../libs/auth';
 import { AuditEntries } from '../../../libs/persistence/repositories';
+import type { Acting as MeetingActing } from '../../../workflows/meeting/messages';
 import type { ReplayableRequest } from '../common/idempotency.interceptor';
 import { AuditService } from './audit.service';
 import { TokenService } from './token.service';
@@ -43,6 +44,18 @@ export const Audit = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestAudit | undefined =>
     context.switchToHttp().getRequest<AuditedRequest>().audit,
 );
+
+/**
+ * Who acts, with the request's audit id, as a meeting Update takes them:
+ * `@Acting() acting: Acting`. The admin token belongs to no person and acts as 'admin'.
+ */
+export type Acting = MeetingActing;
+export const Acting = createParamDecorator((_data: unknown, context: ExecutionContext): MeetingActing => {
+  const req = context.switchToHttp().getRequest<AuditedRequest>();
+  // Only on a @Public() route can this happen; that is a programming error, not a 401.
+  if (!req.actor) throw new Error('@Acting() used on a route the guard does not authenticate');
+  return { by: req.actor.email ?? 'admin', ...(req.audit ? { requestId: req.audit.id } : {}) };
+});
 
 /**
  * Records every state-changing request under /api in the audit trail, once, however it

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { StoredMulterFile } from '../../../activities/files';
 import { permits } from '../../../libs/auth';
 import { contentDispositionHeader } from '../../../libs/documents/file-names';
+import { Acting } from '../auth/audit-recorder';
 import { Actor, Allow } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
 import { BadInputException, ProblemException } from '../common/errors';
@@ -25,9 +26,6 @@ import {
 } from '../dtos/meeting.dto';
 import { type Download, MeetingsService } from './meetings.service';
 import { DeliverableUploadInterceptor } from './upload.interceptor';
-
-/** Who acts, as the workflow records it. */
-const by = (actor: ActorInfo) => actor.email ?? 'admin';
 
 const NO_MEETING = { 404: 'No such programme or meeting' } as const;
 const ACTION_ERRORS = {
@@ -80,9 +78,9 @@ export class MeetingsController {
   @ApiJsonBody(changeMeetingBodySchema)
   @ApiJsonResponse(200, meetingDetailSchema, 'The meeting after the change')
   @ApiErrors({ 400: 'The body is not as described; every problem by path', ...ACTION_ERRORS })
-  change(@Param('id') id: string, @Param('mid') mid: string, @Body() body: unknown, @Actor() actor: ActorInfo) {
+  change(@Param('id') id: string, @Param('mid') mid: string, @Body() body: unknown, @Acting() acting: Acting) {
     const change = parseBody(changeMeetingBodySchema, body);
-    return this.meetings.change(id, mid, { ...change, by: by(actor) });
+    return this.meetings.change(id, mid, { ...change, ...acting });
   }
 
   @Post(':mid/deliverables/:sid')
@@ -108,9 +106,9 @@ export class MeetingsController {
     @Param('mid') mid: string,
     @Param('sid') sid: string,
     @Req() req: { file: StoredMulterFile; body: unknown },
-    @Actor() actor: ActorInfo,
+    @Acting() acting: Acting,
   ) {
-    return this.meetings.submit(id, mid, sid, req.file.upload, by(actor), req.body);
+    return this.meetings.submit(id, mid, sid, req.file.upload, acting, req.body);
   }
 
   @Get(':mid/deliverables/:sid/versions/:n')
@@ -136,8 +134,8 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Approve the newest version of the material' })
   @ApiJsonResponse(200, meetingDetailSchema, 'The meeting after the approval')
   @ApiErrors(ACTION_ERRORS)
-  approve(@Param('id') id: string, @Param('mid') mid: string, @Param('sid') sid: string, @Actor() actor: ActorInfo) {
-    return this.meetings.approve(id, mid, sid, by(actor));
+  approve(@Param('id') id: string, @Param('mid') mid: string, @Param('sid') sid: string, @Acting() acting: Acting) {
+    return this.meetings.approve(id, mid, sid, acting);
   }
 
   @Post(':mid/deliverables/:sid/request-changes')
@@ -152,10 +150,10 @@ export class MeetingsController {
     @Param('mid') mid: string,
     @Param('sid') sid: string,
     @Body() body: unknown,
-    @Actor() actor: ActorInfo,
+    @Acting() acting: Acting,
   ) {
     const { comment } = parseBody(requestChangesBodySchema, body);
-    return this.meetings.requestChanges(id, mid, sid, by(actor), comment);
+    return this.meetings.requestChanges(id, mid, sid, acting, comment);
   }
 
   @Patch(':mid/items/:sid')
@@ -172,10 +170,10 @@ export class MeetingsController {
     @Param('mid') mid: string,
     @Param('sid') sid: string,
     @Body() body: unknown,
-    @Actor() actor: ActorInfo,
+    @Acting() acting: Acting,
   ) {
     const settings = parseBody(agendaItemBodySchema, body);
-    return this.meetings.setAgendaItem(id, mid, sid, settings, by(actor));
+    return this.meetings.setAgendaItem(id, mid, sid, settings, acting);
   }
 
   @Get(':mid/agenda.pdf')
@@ -231,9 +229,9 @@ export class MeetingsController {
   @ApiJsonBody(decisionsBodySchema)
   @ApiJsonResponse(200, meetingDetailSchema, 'The meeting with its decisions')
   @ApiErrors({ 400: 'The body is not as described, or names an item not on the agenda', ...ACTION_ERRORS })
-  decisions(@Param('id') id: string, @Param('mid') mid: string, @Body() body: unknown, @Actor() actor: ActorInfo) {
+  decisions(@Param('id') id: string, @Param('mid') mid: string, @Body() body: unknown, @Acting() acting: Acting) {
     const { items } = parseBody(decisionsBodySchema, body);
-    return this.meetings.recordDecisions(id, mid, { items, by: by(actor) });
+    return this.meetings.recordDecisions(id, mid, { items, ...acting });
   }
 
   @Post(':mid/reopen')
@@ -243,9 +241,9 @@ export class MeetingsController {
   @ApiJsonBody(reopenBodySchema)
   @ApiJsonResponse(200, meetingDetailSchema, 'The meeting, reopened')
   @ApiErrors({ 400: 'No reason', ...ACTION_ERRORS })
-  reopen(@Param('id') id: string, @Param('mid') mid: string, @Body() body: unknown, @Actor() actor: ActorInfo) {
+  reopen(@Param('id') id: string, @Param('mid') mid: string, @Body() body: unknown, @Acting() acting: Acting) {
     const { reason } = parseBody(reopenBodySchema, body);
-    return this.meetings.reopen(id, mid, reason, by(actor));
+    return this.meetings.reopen(id, mid, reason, acting);
   }
 }
 

@@ -23,6 +23,7 @@ import type {
 import { meetingWorkflowId } from '../../../workflows/ids';
 import { MeetingState } from '../../../workflows/meeting/state';
 import {
+  type Acting,
   type DecisionsArgs,
   type MeetingChangeArgs,
   approveDeliverableUpdate,
@@ -32,6 +33,7 @@ import {
   requestChangesUpdate,
   setAgendaItemUpdate,
   submitDeliverableUpdate,
+  whatChanges,
 } from '../../../workflows/meeting/messages';
 import { BadInputException, ProblemException, StateConflictException, invalidChange } from '../common/errors';
 import { meetingRefusal } from '../../../libs/texts/meetings';
@@ -203,7 +205,7 @@ export class MeetingsService {
     meetingId: string,
     subAnalysisId: string,
     upload: AcceptedUpload,
-    by: string,
+    acting: Acting,
     fields: unknown,
   ): Promise<DeliverableVersion> {
     const file: StoredFile = {
@@ -220,12 +222,12 @@ export class MeetingsService {
       const meeting = await this.temporal.update(this.workflow(programmeId, meetingId), submitDeliverableUpdate, {
         subAnalysis: subAnalysisId,
         file,
-        by,
+        ...acting,
         ...(comment ? { comment } : {}),
       });
       const versions = this.deliverableOf(meeting, subAnalysisId).versions;
       // The newest version with these bytes by this person is the one just made.
-      const mine = [...versions].reverse().find((v) => v.sha256 === file.sha256 && v.submittedBy === by);
+      const mine = [...versions].reverse().find((v) => v.sha256 === file.sha256 && v.submittedBy === acting.by);
       ok = true;
       return mine ?? versions[versions.length - 1];
     } finally {
@@ -233,10 +235,10 @@ export class MeetingsService {
     }
   }
 
-  approve(programmeId: string, meetingId: string, subAnalysisId: string, by: string): Promise<MeetingSnapshot> {
+  approve(programmeId: string, meetingId: string, subAnalysisId: string, acting: Acting): Promise<MeetingSnapshot> {
     return this.send(programmeId, meetingId, { deliverable: subAnalysisId }, approveDeliverableUpdate, {
       subAnalysis: subAnalysisId,
-      by,
+      ...acting,
     });
   }
 
@@ -244,12 +246,12 @@ export class MeetingsService {
     programmeId: string,
     meetingId: string,
     subAnalysisId: string,
-    by: string,
+    acting: Acting,
     comment: string,
   ): Promise<MeetingSnapshot> {
     return this.send(programmeId, meetingId, { deliverable: subAnalysisId }, requestChangesUpdate, {
       subAnalysis: subAnalysisId,
-      by,
+      ...acting,
       comment,
     });
   }
@@ -261,9 +263,9 @@ export class MeetingsService {
     meetingId: string,
     item: string,
     settings: AgendaItemSettings,
-    by: string,
+    acting: Acting,
   ): Promise<MeetingSnapshot> {
-    return this.send(programmeId, meetingId, { item }, setAgendaItemUpdate, { item, settings, by });
+    return this.send(programmeId, meetingId, { item }, setAgendaItemUpdate, { item, settings, ...acting });
   }
 
   async change(programmeId: string, meetingId: string, change: MeetingChangeArgs): Promise<MeetingSnapshot> {
@@ -278,8 +280,7 @@ export class MeetingsService {
       ...(now.time !== undefined ? { time: now.time } : {}),
       ...(now.place !== undefined ? { place: now.place } : {}),
     });
-    const { reason: _reason, by: _by, ...what } = change;
-    const problems = checkMeetingChange(current, meetingId, what);
+    const problems = checkMeetingChange(current, meetingId, whatChanges(change));
     if (problems.length) throw invalidChange(meetingRefusal.invalidChange, problems);
     return this.send(programmeId, meetingId, {}, changeMeetingUpdate, change);
   }
@@ -294,8 +295,8 @@ export class MeetingsService {
     );
   }
 
-  reopen(programmeId: string, meetingId: string, reason: string, by: string): Promise<MeetingSnapshot> {
-    return this.send(programmeId, meetingId, {}, reopenMeetingUpdate, { reason, by });
+  reopen(programmeId: string, meetingId: string, reason: string, acting: Acting): Promise<MeetingSnapshot> {
+    return this.send(programmeId, meetingId, {}, reopenMeetingUpdate, { reason, ...acting });
   }
 
   // ---- Helpers ----

@@ -42,12 +42,23 @@ export class AuditEntries {
   }
 
   /**
-   * Completes a pending entry; true when this call completed it. False when there is no
-   * such entry, or it was completed already.
+   * Completes a pending entry with the API's answer; true when this call completed it.
+   * When the workflow had already completed it as applied, a successful answer still
+   * sets its status (a 201 for an upload, not the 200 the workflow assumed).
    */
   async complete(requestId: string, status: number, outcome: AuditOutcome = outcomeOf(status)): Promise<boolean> {
     const result = await this.repo.update({ requestId, outcome: 'pending' }, { status, outcome });
-    return (result.affected ?? 0) > 0;
+    if ((result.affected ?? 0) > 0) return true;
+    if (status < 400) await this.repo.update({ requestId, outcome: 'ok' }, { status });
+    return false;
+  }
+
+  /**
+   * Completes a pending entry as applied, from the workflow's recorded change: right even
+   * if the API never answers. An entry the API completed already is left as it is.
+   */
+  async applied(requestId: string): Promise<void> {
+    await this.repo.update({ requestId, outcome: 'pending' }, { status: 200, outcome: 'ok' });
   }
 
   /** Whether an entry exists for the request id. */
