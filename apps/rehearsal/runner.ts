@@ -129,14 +129,18 @@ function workflowBundle(options: RehearsalOptions): Promise<{ codePath: string }
 
 let runtimeInstalled = false;
 
-/** Keeps the native runtime's logs to warnings, unless the process has set up its own runtime. */
+/**
+ * Keeps the native runtime's logs to warnings, unless the process has set up its own
+ * runtime. They are forwarded to the logger, which writes to stderr: left to itself the
+ * runtime prints to stdout, and `rehearse --json` must print nothing there but the trace.
+ */
 function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
     Runtime.install({
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
-      telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } },
+      telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
     });
   } catch {
     // A runtime exists already (a worker in the same process): its settings stand.
