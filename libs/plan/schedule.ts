@@ -308,6 +308,23 @@ function materialDeadline(
 }
 
 /**
+ * Reminder lists already computed, by plan and by what was asked. A workflow asks for the
+ * same lists at every wake-up, and one list walks the calendar up to a year past its due
+ * date (a rehearsal spent most of its workflow time there). The lists are pure functions
+ * of their arguments, so a workflow's commands are the same with or without the memo.
+ */
+const reminderMemo = new WeakMap<ProgrammePlan, Map<string, ScheduledEvent[]>>();
+
+function memoised(plan: ProgrammePlan, key: string, compute: () => ScheduledEvent[]): ScheduledEvent[] {
+  let lists = reminderMemo.get(plan);
+  if (!lists) reminderMemo.set(plan, (lists = new Map()));
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = compute()));
+  // A copy: callers may sort or add to what they get.
+  return list.slice();
+}
+
+/**
  * Reminders and escalations for one phase, as its workflow sends them.
  * activeFrom: when the phase became active (its actual start); completedAt: when it was completed, if it was.
  */
@@ -317,12 +334,15 @@ export function phaseReminders(
   code: string,
   opts: { activeFrom: Instant; completedAt?: Instant; until: IsoDate },
 ): ScheduledEvent[] {
-  const cal = calendarOf(plan);
-  const sub = findSub(plan, sid);
-  return phaseDeadline(cal, plan, sub, findPhase(sub, code), {
-    activeFromMs: cal.millis(opts.activeFrom),
-    endMs: opts.completedAt !== undefined ? cal.millis(opts.completedAt) : Infinity,
-    until: opts.until,
+  const key = `phase|${sid}|${code}|${opts.activeFrom}|${opts.completedAt ?? ''}|${opts.until}`;
+  return memoised(plan, key, () => {
+    const cal = calendarOf(plan);
+    const sub = findSub(plan, sid);
+    return phaseDeadline(cal, plan, sub, findPhase(sub, code), {
+      activeFromMs: cal.millis(opts.activeFrom),
+      endMs: opts.completedAt !== undefined ? cal.millis(opts.completedAt) : Infinity,
+      until: opts.until,
+    });
   });
 }
 
@@ -342,11 +362,14 @@ export function deliverableReminders(
   if (!sub.deliverables.some((d) => d.meeting === meetingId)) {
     throw new RangeError(`Sub-analysis '${sid}' has no deliverable for meeting '${meetingId}'`);
   }
-  return materialDeadline(cal, plan, sub, findMeeting(plan, meetingId), {
-    activeFromMs: opts.activeFrom !== undefined ? cal.millis(opts.activeFrom) : -Infinity,
-    endMs: opts.approvedAt !== undefined ? cal.millis(opts.approvedAt) : Infinity,
-    until: opts.until,
-  });
+  const key = `material|${sid}|${meetingId}|${opts.activeFrom ?? ''}|${opts.approvedAt ?? ''}|${opts.until}`;
+  return memoised(plan, key, () =>
+    materialDeadline(cal, plan, sub, findMeeting(plan, meetingId), {
+      activeFromMs: opts.activeFrom !== undefined ? cal.millis(opts.activeFrom) : -Infinity,
+      endMs: opts.approvedAt !== undefined ? cal.millis(opts.approvedAt) : Infinity,
+      until: opts.until,
+    }),
+  );
 }
 
 /** The package dispatch of a meeting: packageDate at the programme's reminder time, to committee and secretariat. */
