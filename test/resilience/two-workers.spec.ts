@@ -72,34 +72,33 @@ describe('two workers, one killed in a reminder storm', () => {
     let acceptedAtKill = -1;
     let held = 0;
     let killing: Promise<void> | undefined;
-    const killed = new Promise<void>((resolve) => {
-      smtp.setGate((mail) => {
-        if (!killing && smtp.accepted.length >= KILL_AFTER && smtp.accepted.filter(fromVictim).length >= 3) {
-          killing = (async () => {
-            // No answer goes to the victim from now on; once every message it was told
-            // was accepted is marked sent, no window is open, and it dies.
-            const ids = smtp.accepted.filter(fromVictim).map((m) => m.messageId);
-            await eventually(
-              async () =>
-                (await dataSource
-                  .getRepository(NotificationEntity)
-                  .countBy({ messageId: In(ids), sentAt: Not(IsNull()) })) === ids.length,
-              60_000,
-              "the victim's accepted messages to be marked",
-            );
-            acceptedAtKill = smtp.accepted.length;
-            victim.kill('SIGKILL');
-            await exited(victim);
-            resolve();
-          })();
-        }
-        if (killing && fromVictim(mail)) {
-          held++;
-          // The victim is dead when this settles: its conversation is refused, never accepted.
-          return killing.then(() => false);
-        }
-        return true;
-      });
+    let victimDead = false;
+    smtp.setGate((mail) => {
+      if (!killing && smtp.accepted.length >= KILL_AFTER && smtp.accepted.filter(fromVictim).length >= 3) {
+        killing = (async () => {
+          // No answer goes to the victim from now on; once every message it was told
+          // was accepted is marked sent, no window is open, and it dies.
+          const ids = smtp.accepted.filter(fromVictim).map((m) => m.messageId);
+          await eventually(
+            async () =>
+              (await dataSource
+                .getRepository(NotificationEntity)
+                .countBy({ messageId: In(ids), sentAt: Not(IsNull()) })) === ids.length,
+            60_000,
+            "the victim's accepted messages to be marked",
+          );
+          acceptedAtKill = smtp.accepted.length;
+          victim.kill('SIGKILL');
+          await exited(victim);
+          victimDead = true;
+        })();
+      }
+      if (killing && fromVictim(mail)) {
+        held++;
+        // The victim is dead when this settles: its conversation is refused, never accepted.
+        return killing.then(() => false);
+      }
+      return true;
     });
 
     const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
@@ -123,7 +122,9 @@ describe('two workers, one killed in a reminder storm', () => {
 
     const now = await env.currentTimeMs();
     await env.sleep(until - now);
-    await killed;
+    // A bounded wait, so that a run where the victim never got its three messages in fails
+    // with a reason instead of running into the test's time limit.
+    await eventually(async () => victimDead, 180_000, 'the victim to be killed after its third accepted message');
     const expectedIds = expected.map(messageIdFor).sort();
     await eventually(
       async () => new Set(smtp.accepted.map((m) => m.messageId)).size >= expectedIds.length,
