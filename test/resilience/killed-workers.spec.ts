@@ -1,0 +1,13 @@
+/**
+ * The tests that kill worker processes while reminders go out, in one file so that jest
+ * runs them one after the other: side by side they took the cores from each other (each
+ * runs a test server and worker processes that replay without a cache) and ran three
+ * times as long as alone, past their limits. Each is in its own module:
+ *
+ * - worker-crash.ts: the whole programme (meetings, status reports), the worker killed twice;
+ * - random-kills.ts: the worker killed 20 times at random moments over a programme's year;
+ * - two-workers.ts: one of two workers killed in the middle of a reminder storm.
+ */
+import './worker-crash';
+import './random-kills';
+import './two-workers';
