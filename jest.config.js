@@ -13,4 +13,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 120000,
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/sequencer.js',
 };
