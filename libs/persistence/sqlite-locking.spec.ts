@@ -77,4 +77,22 @@ describe('SQLite shared by two connections', () => {
       });
     await expect(Promise.all([readThenWrite(holder), readThenWrite(writer)])).resolves.toBeDefined();
   });
+
+  it("keeps a statement sent during another caller's transaction out of it, so the transaction's rollback spares it", async () => {
+    const insert = (action: string) =>
+      `INSERT INTO audit_entry (at, action, status, outcome, actor_admin) VALUES ('x', '${action}', 0, 'ok', 0)`;
+    const failing = inTransaction(writer, async (tx) => {
+      await tx.query(insert('in-the-transaction'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      throw new Error('rolled back');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const outside = writer.query(insert('from-outside'));
+    await expect(failing).rejects.toThrow('rolled back');
+    await outside;
+    const rows: { action: string }[] = await writer.query(
+      `SELECT action FROM audit_entry WHERE action IN ('in-the-transaction', 'from-outside')`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['from-outside']);
+  });
 });

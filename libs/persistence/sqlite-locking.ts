@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type BeforeQueryEvent,
+  type DataSource,
   EventSubscriber,
   type EntitySubscriberInterface,
   QueryFailedError,
@@ -34,6 +36,14 @@ export const SQLITE_BUSY_GIVE_UP_MS = 30_000;
  *   another's INSERT in it, which had already been reported done. The concurrency test
  *   lost audit entries that way.
  *
+ * - A transaction has the connection to itself. TypeORM gives a SQLite DataSource one
+ *   connection and one query runner, so a statement from elsewhere sent while a
+ *   transaction is open runs inside it, and is lost with it: a worker killed in the middle
+ *   of a read-model write took an outbox mark written meanwhile along, although its
+ *   activity had reported the e-mail sent (the random worker-kill test caught it). So
+ *   while a transaction of `inTransaction` is open, statements from outside it wait
+ *   until it ends (`soleUse`).
+ *
  * TypeORM has no option for these rules (its `busyErrorRetry` retries inside a
  * transaction too), so this subscriber wraps the DataSource's one query runner before
  * its first statement runs.
@@ -52,17 +62,87 @@ export class SqliteLocking implements EntitySubscriberInterface {
   }
 }
 
-/** Wraps a SQLite query runner's `query` with the two rules above, once. */
+/** The transaction an asynchronous call belongs to, if any. */
+const transactionOf = new AsyncLocalStorage<symbol>();
+
+interface Gate {
+  /** The transaction that has the connection now. */
+  holder?: symbol;
+  /** Settles when it lets go. */
+  released: Promise<void>;
+}
+
+const gates = new WeakMap<object, Gate>();
+
+function gateOf(dataSource: DataSource | object): Gate {
+  let gate = gates.get(dataSource);
+  if (!gate) gates.set(dataSource, (gate = { released: Promise.resolve() }));
+  return gate;
+}
+
+/**
+ * Runs a transaction (`run` opens and ends it) as the only user of the DataSource's SQLite
+ * connection: it waits for the transaction before it, and statements from outside wait
+ * for it.
+ */
+export async function soleUse<T>(dataSource: DataSource, run: () => Promise<T>): Promise<T> {
+  const gate = gateOf(dataSource);
+  while (gate.holder) await gate.released;
+  const token = Symbol('transaction');
+  let release!: () => void;
+  gate.holder = token;
+  gate.released = new Promise<void>((resolve) => (release = resolve));
+  try {
+    return await transactionOf.run(token, run);
+  } finally {
+    gate.holder = undefined;
+    release();
+  }
+}
+
+/** Whether a statement sent now belongs to the transaction that has the connection. */
+function insideTheTransaction(gate: Gate, runner: QueryRunner): boolean {
+  if (gate.holder) return transactionOf.getStore() === gate.holder;
+  // A transaction TypeORM opened by itself (migrations at start-up).
+  return runner.isTransactionActive;
+}
+
+type SqliteCall = (sql: string, ...rest: unknown[]) => unknown;
+
+/**
+ * Holds back the connection's calls from outside the transaction that has it until it
+ * ends. The check and the call happen in one turn, so nothing else can open a
+ * transaction in between: the serialized connection runs the calls in the order made.
+ */
+function gateConnection(gate: Gate, connection: Record<'run' | 'all' | 'exec', SqliteCall>): void {
+  for (const method of ['run', 'all', 'exec'] as const) {
+    const call = connection[method].bind(connection);
+    connection[method] = (...args: [string, ...unknown[]]) => {
+      const context = transactionOf.getStore();
+      const send = (): unknown => {
+        if (gate.holder && context !== gate.holder) return void gate.released.then(send);
+        return call(...args);
+      };
+      return send();
+    };
+  }
+}
+
+/** Wraps a SQLite query runner's `query` and its connection with the rules above, once. */
 export function guardSqliteRunner(runner: QueryRunner): void {
   const marked = runner as QueryRunner & { [GUARDED]?: true };
   if (marked[GUARDED] || runner.connection.options.type !== 'sqlite') return;
   marked[GUARDED] = true;
-  (runner.connection.driver as unknown as { databaseConnection: { serialize(): void } }).databaseConnection.serialize();
+  const connection = (runner.connection.driver as unknown as { databaseConnection: SqliteConnection })
+    .databaseConnection;
+  connection.serialize();
+  const gate = gateOf(runner.connection);
+  gateConnection(gate, connection);
   const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
   (runner as { query: unknown }).query = async (sql: string, ...rest: unknown[]) => {
     const statement = sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql;
     // TypeORM marks the transaction active before it sends the BEGIN.
-    const retryable = statement.startsWith('BEGIN') || !runner.isTransactionActive;
+    const retryable = statement.startsWith('BEGIN') || !insideTheTransaction(gate, runner);
     const giveUpAt = Date.now() + SQLITE_BUSY_GIVE_UP_MS;
     for (;;) {
       try {
@@ -74,6 +154,8 @@ export function guardSqliteRunner(runner: QueryRunner): void {
     }
   };
 }
+
+type SqliteConnection = Record<'run' | 'all' | 'exec', SqliteCall> & { serialize(): void };
 
 function isBusy(err: unknown): boolean {
   if (!(err instanceof QueryFailedError)) return false;
