@@ -24,7 +24,7 @@ export interface NotificationResult {
  * outbox closes it: a crash after the server accepted the message and before the mark;
  * the retry then sends it again, with the same Message-ID. That window is kept to the
  * mark's own write: nothing else happens between the server's answer and it (README,
- * "Delivery guarantees"; test/resilience/random-kills.ts measures it).
+ * "Delivery guarantees").
  */
 export function createMailActivities(dataSource: DataSource, transport: MailTransport, files: FileStore) {
   const outbox = new Outbox(dataSource);

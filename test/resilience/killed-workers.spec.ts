@@ -5,9 +5,7 @@
  * times as long as alone, past their limits. Each is in its own module:
  *
  * - worker-crash.ts: the whole programme (meetings, status reports), the worker killed twice;
- * - random-kills.ts: the worker killed 20 times at random moments over a programme's year;
  * - two-workers.ts: one of two workers killed in the middle of a reminder storm.
  */
 import './worker-crash';
-import './random-kills';
 import './two-workers';

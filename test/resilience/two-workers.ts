@@ -33,7 +33,7 @@ const KILL_AFTER = Math.ceil(STORM / 4);
  * test kills outside it on purpose: from the chosen moment the server holds back its
  * answers to the worker that will die, waits until every message it accepted from that
  * worker is marked in the outbox, and only then kills it. (test/resilience/
- * random-kills.ts kills at random moments instead, and counts what falls inside.)
+ * A kill at a random moment could fall inside it; README, "Delivery guarantees".)
  */
 describe('two workers, one killed in a reminder storm', () => {
   let env: TestWorkflowEnvironment;
