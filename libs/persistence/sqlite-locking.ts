@@ -38,11 +38,10 @@ export const SQLITE_BUSY_GIVE_UP_MS = 30_000;
  *
  * - A transaction has the connection to itself. TypeORM gives a SQLite DataSource one
  *   connection and one query runner, so a statement from elsewhere sent while a
- *   transaction is open runs inside it, and is lost with it: a worker killed in the middle
- *   of a read-model write took an outbox mark written meanwhile along, although its
- *   activity had reported the e-mail sent (the random worker-kill test caught it). So
- *   while a transaction of `inTransaction` is open, statements from outside it wait
- *   until it ends (`soleUse`).
+ *   transaction is open runs inside it, and is lost with it if it rolls back or its
+ *   process dies before the commit, although the statement was reported done (the spec
+ *   shows the rollback case). So while a transaction of `inTransaction` is open,
+ *   statements from outside it wait until it ends (`soleUse`).
  *
  * TypeORM has no option for these rules (its `busyErrorRetry` retries inside a
  * transaction too), so this subscriber wraps the DataSource's one query runner before
@@ -53,6 +52,8 @@ export const SQLITE_BUSY_GIVE_UP_MS = 30_000;
  */
 @EventSubscriber()
 export class SqliteLocking implements EntitySubscriberInterface {
+  // Both hooks: a runner's first statement may be a BEGIN, which must already be rewritten,
+  // and beforeQuery fires only once the unwrapped `query` is running.
   beforeQuery(event: BeforeQueryEvent<unknown>): void {
     guardSqliteRunner(event.queryRunner);
   }
@@ -72,9 +73,9 @@ interface Gate {
   released: Promise<void>;
 }
 
-const gates = new WeakMap<object, Gate>();
+const gates = new WeakMap<DataSource, Gate>();
 
-function gateOf(dataSource: DataSource | object): Gate {
+function gateOf(dataSource: DataSource): Gate {
   let gate = gates.get(dataSource);
   if (!gate) gates.set(dataSource, (gate = { released: Promise.resolve() }));
   return gate;
@@ -114,7 +115,7 @@ type SqliteCall = (sql: string, ...rest: unknown[]) => unknown;
  * ends. The check and the call happen in one turn, so nothing else can open a
  * transaction in between: the serialized connection runs the calls in the order made.
  */
-function gateConnection(gate: Gate, connection: Record<'run' | 'all' | 'exec', SqliteCall>): void {
+function gateConnection(gate: Gate, connection: SqliteConnection): void {
   for (const method of ['run', 'all', 'exec'] as const) {
     const call = connection[method].bind(connection);
     connection[method] = (...args: [string, ...unknown[]]) => {
