@@ -10,12 +10,13 @@ import {
   alive,
   reportProgress,
   startSubAnalyses,
-  startTimeSkipping,
   startWorkerProcess,
   storeProgramme,
   stormProgramme,
   subAnalysisSends,
 } from '../support/reminder-storm';
+import { skipTo } from '../../libs/temporal';
+import { startTimeSkipping } from '../support/time-skipping';
 
 /** Reminders due at one instant (SPOR_TEST_STORM overrides, e.g. to try a bigger storm). */
 const STORM = Number(process.env.SPOR_TEST_STORM ?? 100);
@@ -122,8 +123,7 @@ describe('two workers, one killed in a reminder storm', () => {
       expect(expected.length).toBe(STORM);
       expect(sends.length).toBeGreaterThan(STORM);
 
-      const now = await env.currentTimeMs();
-      await env.sleep(until - now);
+      await skipTo(env, until);
       // A bounded wait, so that a run where the victim never got its three messages in fails
       // with a reason instead of running into the test's time limit.
       await eventually(async () => victimDead, 180_000, 'the victim to be killed after its third accepted message');

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import { NotificationEntity, ProgrammeEntity, openDatabase } from '../../libs/persistence';
 import { SENDER_OF, calendarOf, computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
@@ -15,6 +15,8 @@ import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysi
 import { testConfig } from '../support/app';
 import { exited, runNode } from '../support/process';
 import { TestSmtp, startSmtp } from '../support/smtp';
+import { skipTo } from '../../libs/temporal';
+import { startTimeSkipping } from '../support/time-skipping';
 import { chooseTimeline } from '../support/timeline';
 
 /**
@@ -46,10 +48,7 @@ describe('a worker killed while reminders fall due', () => {
   it(
     'delivers every reminder once, none twice',
     async () => {
-      const testServer = process.env.TEMPORAL_TEST_SERVER_PATH;
-      env = await TestWorkflowEnvironment.createTimeSkipping(
-        testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-      );
+      env = await startTimeSkipping();
       let workerEnv: NodeJS.ProcessEnv = {};
       const startWorker = () => {
         worker = runNode('apps/worker/main.js', workerEnv).child;
@@ -102,8 +101,7 @@ describe('a worker killed while reminders fall due', () => {
         args: [{ programmeId, definition, publicUrl: 'http://spor.test' }],
       });
       for (const action of chooseTimeline(plan, { 'sbv/2A': 2 })) {
-        const now = await env.currentTimeMs();
-        if (action.at > now) await env.sleep(action.at - now);
+        await skipTo(env, action.at);
         const handle = env.client.workflow.getHandle(subAnalysisWorkflowId(programmeId, action.sid));
         const by = plan.subAnalyses.find((s) => s.id === action.sid)!.projectLeads[0];
         const snap =
@@ -120,8 +118,7 @@ describe('a worker killed while reminders fall due', () => {
       // The meetings' workflows go on: material reminders and packages up to the last meeting.
       const last = plan.meetings[plan.meetings.length - 1];
       const end = calendarOf(plan).atMillis(last.date, '23:00');
-      const now = await env.currentTimeMs();
-      if (end > now) await env.sleep(end - now);
+      await skipTo(env, end);
 
       expect(kills).toEqual([3, 20]);
       const expected = computeSchedule(plan, { startedAt, phaseCompleted, gateOpened, until: plan.ends })

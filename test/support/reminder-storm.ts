@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Duration } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import { ProgrammeEntity } from '../../libs/persistence';
 import {
@@ -16,14 +16,6 @@ import { loadDefaultProgramme } from '../../libs/plan/default-programme';
 import { subAnalysisWorkflowId } from '../../workflows/ids';
 import { subAnalysisWorkflow } from '../../workflows/sub-analysis/sub-analysis.workflow';
 import { runNode } from './process';
-
-/** A fresh time-skipping test server (time skipping is global to a server). */
-export function startTimeSkipping(): Promise<TestWorkflowEnvironment> {
-  const testServer = process.env.TEMPORAL_TEST_SERVER_PATH;
-  return TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
-}
 
 /**
  * A programme of `count` copies of the default programme's SBV sub-analysis: every

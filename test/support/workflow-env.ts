@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Context } from '@temporalio/activity';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../activities';
@@ -11,6 +11,8 @@ import { ProgrammeEntity, openDatabase } from '../../libs/persistence';
 import type { ProgrammeDefinition } from '../../libs/plan';
 import { testConfig } from './app';
 import { TestSmtp, startSmtp } from './smtp';
+import { skipTo } from '../../libs/temporal';
+import { startTimeSkipping } from './time-skipping';
 
 /** A notification as the activity saw it, with the workflow time it was scheduled at. */
 export interface SentRecord extends NotificationRequest {
@@ -42,10 +44,7 @@ export interface WorkflowTestKit {
  * a worker with the real activities on a SQLite file, and a real SMTP server.
  */
 export async function startWorkflowKit(): Promise<WorkflowTestKit> {
-  const testServer = process.env.TEMPORAL_TEST_SERVER_PATH;
-  const env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
+  const env = await startTimeSkipping();
   const smtp = await startSmtp();
   const config = testConfig({ SMTP_URL: smtp.url });
   const dataSource = await openDatabase(config.database);
@@ -77,9 +76,7 @@ export async function startWorkflowKit(): Promise<WorkflowTestKit> {
     taskQueue: config.temporal.taskQueue,
     sendCalls,
     async sleepUntil(instant) {
-      const target = typeof instant === 'number' ? instant : Date.parse(instant);
-      const now = await env.currentTimeMs();
-      if (target > now) await env.sleep(target - now);
+      await skipTo(env, typeof instant === 'number' ? instant : Date.parse(instant));
     },
     async addProgramme(definition) {
       await dataSource.getRepository(ProgrammeEntity).insert({
