@@ -27,6 +27,7 @@ import {
   type RehearsalAction,
   type RehearsalEvent,
   type RehearsalSummary,
+  inRounds,
   inTimeOrder,
   overdueAtEnd,
   rehearsalActions,
@@ -34,7 +35,7 @@ import {
   shiftSteps,
   summarise,
 } from '../../libs/rehearsal';
-import { TEMPORAL_TEST_SERVER, findBinary } from '../../libs/temporal';
+import { TEMPORAL_TEST_SERVER, findBinary, skipTo } from '../../libs/temporal';
 import { rehearsalProblem } from '../../libs/texts/problems/rehearsal';
 import type { Said } from '../../libs/texts/problems/said';
 import {
@@ -91,12 +92,6 @@ export class RehearsalFailed extends Error {
 
 const DEFAULT_LIMIT_MS = 120_000;
 const TASK_QUEUE = 'rehearsal';
-/**
- * The clock is moved a fortnight at a time at most, checking in between that some
- * workflow still runs: once none does, the test server has nothing to skip to and a
- * sleep would last in real time.
- */
-const SLEEP_CHUNK_MS = 14 * 24 * 3_600_000;
 /** The workflows whose timers still send something after the last step (status reports end at the last meeting). */
 const CLOCK_DRIVEN = /\/sub-analysis\/[^/]+$/;
 /** The placeholder every submitted material is in a rehearsal: a one-page PDF. */
@@ -237,7 +232,10 @@ async function run(
       ...(plan.statusReports ? [statusReportWorkflowId(programmeId)] : []),
     ];
     const running = new Set(workflowIds);
-    /** Whether any of the programme's workflows still runs (the server's clock stands still once none does). */
+    /**
+     * Whether any of the programme's workflows still runs: once none does, the server has
+     * nothing to skip to, and a sleep would last in real time.
+     */
     const anyRunning = async (only?: RegExp): Promise<boolean> => {
       for (const id of [...running].filter((i) => !only || only.test(i))) {
         const { status } = await client.workflow.getHandle(id).describe();
@@ -246,14 +244,8 @@ async function run(
       }
       return false;
     };
-    const sleepUntil = async (ms: number, finalStage = false) => {
-      for (;;) {
-        const current = await env.currentTimeMs();
-        if (current >= ms || !(await anyRunning())) return;
-        if (finalStage && !(await anyRunning(CLOCK_DRIVEN))) return;
-        await env.sleep(Math.min(ms - current, SLEEP_CHUNK_MS));
-      }
-    };
+    const sleepUntil = (ms: number, finalStage = false) =>
+      skipTo(env, ms, async () => (await anyRunning()) && (!finalStage || (await anyRunning(CLOCK_DRIVEN))));
     const secretariat = plan.secretariat[0];
     const leadOf = (sid: string) => plan.subAnalyses.find((s) => s.id === sid)!.projectLeads[0] ?? secretariat;
     const step = (a: RehearsalAction): number | 'plan' => (a.source === 'scenario' ? a.step! : 'plan');
@@ -320,6 +312,29 @@ async function run(
       }
     };
 
+    const performOrRecordRefusal = async (a: RehearsalAction): Promise<void> => {
+      if (isStopped()) return;
+      try {
+        await perform(a);
+      } catch (err) {
+        if (isStopped()) return;
+        const at = await env.currentTimeMs();
+        const date = cal.dateOf(at);
+        recorder.events.push({
+          at: cal.normalise(at),
+          date,
+          week: isoWeekOf(date).week,
+          type: 'refused',
+          kind: a.do,
+          subAnalysis: a.subAnalysis,
+          ...(a.phase && { phase: a.phase }),
+          ...(a.meeting && { meeting: a.meeting }),
+          text: reasonOf(err),
+          step: step(a),
+        });
+      }
+    };
+
     await worker.runUntil(async () => {
       const programme = await client.workflow.start(programmeWorkflow, {
         workflowId: programmeWorkflowId(programmeId),
@@ -327,28 +342,14 @@ async function run(
         args: [{ programmeId, definition, publicUrl: 'https://spor.invalid' }],
       });
       await programme.executeUpdate(subAnalysesStartedUpdate);
-      for (const a of actions) {
+      for (const round of inRounds(actions)) {
         if (isStopped()) return;
-        await sleepUntil(a.at);
-        try {
-          await perform(a);
-        } catch (err) {
-          if (isStopped()) return;
-          const at = await env.currentTimeMs();
-          const date = cal.dateOf(at);
-          recorder.events.push({
-            at: cal.normalise(at),
-            date,
-            week: isoWeekOf(date).week,
-            type: 'refused',
-            kind: a.do,
-            subAnalysis: a.subAnalysis,
-            ...(a.phase && { phase: a.phase }),
-            ...(a.meeting && { meeting: a.meeting }),
-            text: reasonOf(err),
-            step: step(a),
-          });
-        }
+        await sleepUntil(round[0][0].at);
+        await Promise.all(
+          round.map(async (lane) => {
+            for (const a of lane) await performOrRecordRefusal(a);
+          }),
+        );
       }
       // After the last step only the clock moves, for the workflows it still drives: a
       // meeting past its decisions may wait on a signal to a finished sub-analysis, and

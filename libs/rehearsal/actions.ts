@@ -97,8 +97,9 @@ export function rehearsalActions(definition: ProgrammeDefinition, steps: readonl
         (a) => a.do === 'decide' && a.subAnalysis === sub.id && a.meeting === meeting.id,
       );
       if (explicit.length) {
-        const last = explicit[explicit.length - 1];
-        decidedAt.set(`${meeting.id}/${sub.id}`, { at: last.at, opens: OUTCOMES[last.outcome!].opensGate });
+        // A gate once opened stays open, whatever a later decision says.
+        const opening = explicit.find((a) => OUTCOMES[a.outcome!].opensGate);
+        decidedAt.set(`${meeting.id}/${sub.id}`, { at: (opening ?? explicit[0]).at, opens: !!opening });
       } else {
         open.push(sub.id);
         decidedAt.set(`${meeting.id}/${sub.id}`, { at, opens: true });
@@ -127,7 +128,7 @@ export function rehearsalActions(definition: ProgrammeDefinition, steps: readonl
     }
     // Phases: completed on the due day, or as soon after as they can be.
     const completedAt = new Map<string, number | undefined>();
-    for (const phase of sub.phases) {
+    for (const phase of afterWhatTheyWaitFor(sub.phases)) {
       const explicit = scenarioFor('complete', sub.id, { phase: phase.code });
       const waits = [...phase.after.map((c) => completedAt.get(c))];
       if (phase.gate) {
@@ -147,9 +148,10 @@ export function rehearsalActions(definition: ProgrammeDefinition, steps: readonl
                 .map((a) => a.at)
                 .filter((at) => at >= ready),
             );
+      // The workflow takes the first completion it can, and refuses the ones after it.
       const possible = explicit.filter((a) => activeFrom !== undefined && a.at > activeFrom);
       if (possible.length) {
-        completedAt.set(phase.code, possible[possible.length - 1].at);
+        completedAt.set(phase.code, possible[0].at);
         continue;
       }
       if (ready === undefined) {
@@ -165,4 +167,63 @@ export function rehearsalActions(definition: ProgrammeDefinition, steps: readonl
     .map((a, order) => ({ a, order }))
     .sort((x, y) => x.a.at - y.a.at || x.order - y.order)
     .map((x) => x.a);
+}
+
+/**
+ * A sub-analysis' phases, each after the phases it waits for: a definition may list them
+ * in any order (the workflows do not depend on it), and a phase's default completion is
+ * reckoned from theirs.
+ */
+function afterWhatTheyWaitFor<P extends { code: string; after: readonly string[] }>(phases: readonly P[]): P[] {
+  const ordered: P[] = [];
+  const placed = new Set<string>();
+  let rest = [...phases];
+  while (rest.length) {
+    const ready = rest.filter((p) => p.after.every((c) => placed.has(c)));
+    // Validation refuses cycles; should one come through, its phases keep their order.
+    const next = ready.length ? ready : rest;
+    for (const p of next) {
+      ordered.push(p);
+      placed.add(p.code);
+    }
+    rest = rest.filter((p) => !placed.has(p.code));
+  }
+  return ordered;
+}
+
+/** The workflow an action goes to: its meeting's for material and decisions, else its sub-analysis'. */
+export function laneOf(action: RehearsalAction): string {
+  const toMeeting =
+    action.do === 'submit' || action.do === 'approve' || action.do === 'request-changes' || action.do === 'decide';
+  return toMeeting ? `meeting/${action.meeting}` : `sub-analysis/${action.subAnalysis}`;
+}
+
+/**
+ * The actions (in time order) as rounds that can each be performed side by side. The
+ * defaults of one instant form one round, in lanes, one lane per workflow, each lane's
+ * actions in their order: they go to different workflows, at one instant of the server's
+ * clock, which stands still meanwhile, and no default of an instant depends on another
+ * of that instant in another workflow (a gated phase is completed an hour after its
+ * decision). A scenario's step is a round of its own, before the defaults of its instant,
+ * as the person's step came first: "complete sbv/3 at the meeting's 15:00" must meet the
+ * gate still closed every time. Performing a large programme's actions one after the
+ * other was most of its rehearsal's time.
+ */
+export function inRounds(actions: readonly RehearsalAction[]): RehearsalAction[][][] {
+  const rounds: Map<string, RehearsalAction[]>[] = [];
+  let open: { at: number; lanes: Map<string, RehearsalAction[]> } | undefined;
+  for (const a of actions) {
+    if (a.source === 'scenario') {
+      rounds.push(new Map([[laneOf(a), [a]]]));
+      open = undefined;
+      continue;
+    }
+    if (open?.at !== a.at) {
+      open = { at: a.at, lanes: new Map() };
+      rounds.push(open.lanes);
+    }
+    const lane = laneOf(a);
+    open.lanes.set(lane, [...(open.lanes.get(lane) ?? []), a]);
+  }
+  return rounds.map((lanes) => [...lanes.values()]);
 }
