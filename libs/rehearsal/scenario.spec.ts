@@ -119,6 +119,19 @@ describe('checkScenario', () => {
     ]);
   });
 
+  it('refuses a field the action does not take, by its path', () => {
+    const { steps, problems } = check([
+      { at: '2025-04-08', do: 'complete', subAnalysis: 'klima', phase: '1', meeting: 'udvalg-juni' },
+      { at: '2025-04-08', do: 'submit', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'godkendt' },
+      { at: '2025-06-02', do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'droeftet' },
+    ]);
+    expect(steps).toEqual([]);
+    expect(problems).toEqual([
+      { path: 'scenario[0].meeting', message: rehearsalProblem.notForAction('meeting', 'complete') },
+      { path: 'scenario[1].outcome', message: rehearsalProblem.notForAction('outcome', 'submit') },
+    ]);
+  });
+
   it('refuses an instant that names no day', () => {
     for (const at of ['2025-W53-1', '8 April 2025', 20250408, undefined]) {
       expect(check([{ at, do: 'start', subAnalysis: 'sbv', phase: '2A' }]).problems).toEqual([

@@ -109,6 +109,14 @@ export function checkScenario(
         problem(field, field === 'comment' ? rehearsalProblem.commentRequired : rehearsalProblem.required(field, act));
       }
     }
+    // A field the action does not take is refused, not ignored: a stray `meeting` on a
+    // completion would otherwise read as the scenario taking over that meeting's material.
+    for (const key of Object.keys(step)) {
+      const takes = key === 'at' || key === 'do' || key === 'comment' || NEEDS[act].includes(key as keyof ScenarioStep);
+      if ((FIELDS as readonly string[]).includes(key) && !takes && !(key === 'outcome' && act === 'decide')) {
+        problem(key, rehearsalProblem.notForAction(key, act));
+      }
+    }
     if (problems.length > before) return;
 
     const sid = step.subAnalysis as string;

@@ -21,6 +21,8 @@ export const rehearsalProblem = {
   required: (field: string, action: string): Said =>
     said(`'${field}' skal angives for '${action}'`, `'${field}' is required for '${action}'`),
   notString: said('skal være tekst', 'must be a string'),
+  notForAction: (field: string, action: string): Said =>
+    said(`'${field}' hører ikke til '${action}'`, `'${field}' does not belong to '${action}'`),
   noSubAnalysis: (id: string): Said =>
     said(`programmet har intet delanalyse-spor '${id}'`, `the programme has no sub-analysis '${id}'`),
   noPhase: (code: string, sub: string): Said =>
