@@ -15,6 +15,7 @@ import { AuditEntries } from '../../../libs/persistence/repositories';
 import type { Acting as MeetingActing } from '../../../workflows/meeting/messages';
 import type { ReplayableRequest } from '../common/idempotency.interceptor';
 import { AuditService } from './audit.service';
+import { actorName } from './decorators';
 import { TokenService } from './token.service';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -54,7 +55,7 @@ export const Acting = createParamDecorator((_data: unknown, context: ExecutionCo
   const req = context.switchToHttp().getRequest<AuditedRequest>();
   // Only on a @Public() route can this happen; that is a programming error, not a 401.
   if (!req.actor) throw new Error('@Acting() used on a route the guard does not authenticate');
-  return { by: req.actor.email ?? 'admin', ...(req.audit ? { requestId: req.audit.id } : {}) };
+  return { by: actorName(req.actor), ...(req.audit ? { requestId: req.audit.id } : {}) };
 });
 
 /**

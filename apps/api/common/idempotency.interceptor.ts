@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Observable, from, of, switchMap } from 'rxjs';
 import { type Claim, IdempotentRequests, type StoredAnswer } from '../../../libs/persistence/repositories';
 import { requestProblems } from '../../../libs/texts/problems';
-import type { SporRequest } from '../auth/decorators';
+import { type SporRequest, actorName } from '../auth/decorators';
 import { ProblemException } from './errors';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -42,7 +42,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { path: 'Idempotency-Key', message: requestProblems.idempotencyKeyInvalid },
       ]);
     }
-    const actor = req.actor.email ?? 'admin';
+    const actor = actorName(req.actor);
     const request = { actor, key, method: req.method, path: req.originalUrl, fingerprint: fingerprintOf(req) };
     return from(this.store.claim(request)).pipe(
       switchMap((claim: Claim) => {

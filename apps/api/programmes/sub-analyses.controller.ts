@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audit, type RequestAudit } from '../auth/audit-recorder';
-import { Actor, Allow } from '../auth/decorators';
+import { Actor, Allow, actorName } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
 import { BadInputException } from '../common/errors';
 import { parseBody } from '../common/validation';
@@ -20,9 +20,6 @@ import type { ActingRole } from '../../../libs/texts/history';
 import { subAnalysisProblems } from '../../../libs/texts/problems';
 import { StatusService } from './status.service';
 import { SubAnalysesService } from './sub-analyses.service';
-
-/** Who acts, as the workflow records it. */
-const by = (actor: ActorInfo) => actor.email ?? 'admin';
 
 /**
  * The role someone acts in on a sub-analysis: its lead or owner when they are one (the
@@ -90,7 +87,7 @@ export class SubAnalysesController {
     @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(startPhaseBodySchema, body);
-    return this.subAnalyses.startPhase(id, sid, code, by(actor), acted(actor, id, sid, reason), audit);
+    return this.subAnalyses.startPhase(id, sid, code, actorName(actor), acted(actor, id, sid, reason), audit);
   }
 
   @Post(':sid/phases/:code/complete')
@@ -112,7 +109,7 @@ export class SubAnalysesController {
     @Audit() audit?: RequestAudit,
   ) {
     const { note, reason } = parseBody(completePhaseBodySchema, body);
-    return this.subAnalyses.completePhase(id, sid, code, by(actor), note, acted(actor, id, sid, reason), audit);
+    return this.subAnalyses.completePhase(id, sid, code, actorName(actor), note, acted(actor, id, sid, reason), audit);
   }
 
   @Post(':sid/phases/:code/reopen')
@@ -133,7 +130,14 @@ export class SubAnalysesController {
     @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(overrideBodySchema, body);
-    return this.subAnalyses.reopenPhase(id, sid, code, by(actor), { role: actingRole(actor, id, sid), reason }, audit);
+    return this.subAnalyses.reopenPhase(
+      id,
+      sid,
+      code,
+      actorName(actor),
+      { role: actingRole(actor, id, sid), reason },
+      audit,
+    );
   }
 
   @Patch(':sid/phases/:code')
@@ -156,7 +160,7 @@ export class SubAnalysesController {
   ) {
     const input = parseBody(changePlanBodySchema, body);
     const change = input.weeks !== undefined ? { weeks: input.weeks } : { from: input.from!, to: input.to! };
-    return this.subAnalyses.changePlan(id, sid, code, by(actor), change, input.reason, audit);
+    return this.subAnalyses.changePlan(id, sid, code, actorName(actor), change, input.reason, audit);
   }
 
   @Post(':sid/gates/:code/open')
@@ -175,7 +179,7 @@ export class SubAnalysesController {
     @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(openGateBodySchema, body);
-    return this.subAnalyses.openGate(id, sid, code, by(actor), reason, audit);
+    return this.subAnalyses.openGate(id, sid, code, actorName(actor), reason, audit);
   }
 
   @Post(':sid/gates/:code/close')
@@ -194,6 +198,13 @@ export class SubAnalysesController {
     @Audit() audit?: RequestAudit,
   ) {
     const { reason } = parseBody(overrideBodySchema, body);
-    return this.subAnalyses.closeGate(id, sid, code, by(actor), { role: actingRole(actor, id, sid), reason }, audit);
+    return this.subAnalyses.closeGate(
+      id,
+      sid,
+      code,
+      actorName(actor),
+      { role: actingRole(actor, id, sid), reason },
+      audit,
+    );
   }
 }

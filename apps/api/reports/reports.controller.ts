@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, Allow } from '../auth/decorators';
+import { Actor, Allow, actorName } from '../auth/decorators';
 import type { Actor as ActorInfo } from '../auth/decorators';
 import { parseBody } from '../common/validation';
 import { ApiErrors, ApiJsonBody, ApiJsonResponse } from '../dtos/openapi';
@@ -15,7 +15,6 @@ import {
 } from '../dtos/report.dto';
 import { ReportsService } from './reports.service';
 
-const by = (actor: ActorInfo) => actor.email ?? 'admin';
 const NO_REPORT = { 404: 'No such programme or report' } as const;
 const TEMPORAL_ERRORS = {
   409: 'Not possible now; the message says why (not started, or the programme has ended)',
@@ -40,7 +39,7 @@ export class ReportsController {
   @ApiJsonResponse(201, reportSummarySchema, 'The report, stored and sent')
   @ApiErrors({ 404: 'No such programme', ...TEMPORAL_ERRORS })
   make(@Param('id') id: string, @Actor() actor: ActorInfo) {
-    return this.reports.makeNow(id, by(actor));
+    return this.reports.makeNow(id, actorName(actor));
   }
 
   @Get('reports')
@@ -123,6 +122,6 @@ export class ReportsController {
   @ApiErrors({ 400: 'The body is not as described', 404: 'No such programme or sub-analysis', ...TEMPORAL_ERRORS })
   giveNote(@Param('id') id: string, @Param('sid') sid: string, @Body() body: unknown, @Actor() actor: ActorInfo) {
     const { status, text } = parseBody(statusNoteBodySchema, body);
-    return this.reports.giveNote(id, { subAnalysis: sid, status, text, by: by(actor) });
+    return this.reports.giveNote(id, { subAnalysis: sid, status, text, by: actorName(actor) });
   }
 }
