@@ -42,15 +42,19 @@ export class AuditEntries {
   }
 
   /**
-   * Completes a pending entry with the API's answer; true when this call completed it.
-   * When the workflow had already completed it as applied, a successful answer still
-   * sets its status (a 201 for an upload, not the 200 the workflow assumed).
+   * Completes a pending entry with the API's answer. When the workflow had already
+   * completed it as applied, a successful answer still sets its status (a 201 for an
+   * upload, not the 200 the workflow assumed) and leaves its outcome. One UPDATE.
    */
-  async complete(requestId: string, status: number, outcome: AuditOutcome = outcomeOf(status)): Promise<boolean> {
-    const result = await this.repo.update({ requestId, outcome: 'pending' }, { status, outcome });
-    if ((result.affected ?? 0) > 0) return true;
-    if (status < 400) await this.repo.update({ requestId, outcome: 'ok' }, { status });
-    return false;
+  async complete(requestId: string, status: number, outcome: AuditOutcome = outcomeOf(status)): Promise<void> {
+    await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ status, outcome: () => "CASE WHEN outcome = 'pending' THEN :outcome ELSE outcome END" })
+      .setParameters({ outcome })
+      .where('request_id = :requestId', { requestId })
+      .andWhere('outcome IN (:...from)', { from: status < 400 ? ['pending', 'ok'] : ['pending'] })
+      .execute();
   }
 
   /**
