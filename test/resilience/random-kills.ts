@@ -14,6 +14,7 @@ import {
   startWorkerProcess,
   storeProgramme,
   subAnalysisSends,
+  stopAll,
 } from '../support/reminder-storm';
 import { skipTo } from '../../libs/temporal';
 import { startTimeSkipping } from '../support/time-skipping';
@@ -103,12 +104,7 @@ describe('the worker killed at random moments while a programme sends', () => {
   let dataSource: DataSource;
   const workers: ChildProcess[] = [];
 
-  afterAll(async () => {
-    for (const w of workers) if (alive(w)) w.kill('SIGKILL');
-    await env?.teardown();
-    await smtp?.stop();
-    await dataSource?.destroy();
-  });
+  afterAll(() => stopAll({ workers, env, smtp, dataSource }));
 
   // Each kill costs real time: a new worker's start, and the heartbeat (5 s) or
   // workflow-task (10 s) time-out of what the dead one held; the test server does not

@@ -14,6 +14,7 @@ import {
   storeProgramme,
   stormProgramme,
   subAnalysisSends,
+  stopAll,
 } from '../support/reminder-storm';
 import { skipTo } from '../../libs/temporal';
 import { startTimeSkipping } from '../support/time-skipping';
@@ -42,12 +43,7 @@ describe('two workers, one killed in a reminder storm', () => {
   let dataSource: DataSource;
   const workers: ChildProcess[] = [];
 
-  afterAll(async () => {
-    for (const w of workers) if (alive(w)) w.kill('SIGKILL');
-    await env?.teardown();
-    await smtp?.stop();
-    await dataSource?.destroy();
-  });
+  afterAll(() => stopAll({ workers, env, smtp, dataSource }));
 
   // On a busy 2-core machine 40 reminders took 85 s (start-up, replays of cache-less
   // workers, the storm); 100 took 83 s alone and five and a half minutes at load 20.

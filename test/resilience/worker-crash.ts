@@ -14,6 +14,7 @@ import { programmeWorkflow } from '../../workflows/programme/programme.workflow'
 import { completePhaseUpdate, openGateUpdate } from '../../workflows/sub-analysis/messages';
 import { testConfig } from '../support/app';
 import { exited, runNode } from '../support/process';
+import { stopAll } from '../support/reminder-storm';
 import { TestSmtp, startSmtp } from '../support/smtp';
 import { skipTo } from '../../libs/temporal';
 import { startTimeSkipping } from '../support/time-skipping';
@@ -32,12 +33,7 @@ describe('a worker killed while reminders fall due', () => {
   const workers: ChildProcess[] = [];
   const kills: number[] = [];
 
-  afterAll(async () => {
-    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
-    await env?.teardown();
-    await smtp?.stop();
-    await dataSource?.destroy();
-  });
+  afterAll(() => stopAll({ workers, env, smtp, dataSource }));
 
   // Each kill costs the activity's heartbeat time-out in real time: the test server does
   // not skip time while an activity is outstanding. The weekly status reports, each a

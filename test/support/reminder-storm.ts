@@ -124,3 +124,19 @@ export function reportProgress(env: TestWorkflowEnvironment, delivered: () => nu
   }, 5_000);
   return () => clearInterval(timer);
 }
+
+/** What a worker-kill test leaves running; each part may not have started. */
+export interface KillTestParts {
+  workers: ChildProcess[];
+  env?: { teardown(): Promise<void> };
+  smtp?: { stop(): Promise<void> };
+  dataSource?: DataSource;
+}
+
+/** Ends a worker-kill test: the workers still alive first, so none outlives its server. */
+export async function stopAll({ workers, env, smtp, dataSource }: KillTestParts): Promise<void> {
+  for (const w of workers) if (alive(w)) w.kill('SIGKILL');
+  await env?.teardown();
+  await smtp?.stop();
+  await dataSource?.destroy();
+}
