@@ -1,6 +1,5 @@
 import { type DataSource, IsNull } from 'typeorm';
 import { NotificationEntity } from '../entities/notification.entity';
-import { inTransaction } from '../transactions';
 
 /** One message a workflow wants sent, under a key unique to the workflow and the event. */
 export interface OutboxMessage {
@@ -39,42 +38,50 @@ export class Outbox {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Claims the key (or finds it claimed) and answers the row. In a transaction so that,
-   * on SQLite's single connection, it never lands inside another writer's transaction.
+   * Claims the key (or finds it claimed) and answers the row. Two stand-alone statements,
+   * no transaction: the insert is one atomic statement that leaves an existing row alone,
+   * and no row is ever deleted, so the read after it finds the row whatever ran between.
+   * (A stand-alone statement on SQLite waits for any open transaction to end first:
+   * sqlite-locking.ts.) Each transaction here cost a BEGIN and a COMMIT on the one
+   * connection that every send shares, and in a reminder storm the marks queued behind
+   * them, which widened the window in which a killed worker sends a message twice.
    */
-  claim(message: OutboxMessage): Promise<NotificationEntity> {
-    return inTransaction(this.dataSource, async (tx) => {
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEntity)
-        .values({
-          key: message.key,
-          programmeId: message.programmeId,
-          subAnalysisId: message.subAnalysisId ?? null,
-          kind: message.kind,
-          recipients: JSON.stringify(message.recipients),
-          subject: message.subject,
-          body: message.text,
-          dueAt: message.dueAt,
-          sentAt: null,
-          transport: null,
-          messageId: null,
-          attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
-          calendar: message.calendar ?? null,
-          html: message.html ?? null,
-        })
-        .orIgnore()
-        .execute();
-      return tx.getRepository(NotificationEntity).findOneByOrFail({ key: message.key });
-    });
+  async claim(message: OutboxMessage): Promise<NotificationEntity> {
+    const repo = this.dataSource.getRepository(NotificationEntity);
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values({
+        key: message.key,
+        programmeId: message.programmeId,
+        subAnalysisId: message.subAnalysisId ?? null,
+        kind: message.kind,
+        recipients: JSON.stringify(message.recipients),
+        subject: message.subject,
+        body: message.text,
+        dueAt: message.dueAt,
+        sentAt: null,
+        transport: null,
+        messageId: null,
+        attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+        calendar: message.calendar ?? null,
+        html: message.html ?? null,
+      })
+      .orIgnore()
+      .execute();
+    return repo.findOneByOrFail({ key: message.key });
   }
 
-  /** Marks a claimed message sent; a message marked already keeps its first mark. */
+  /**
+   * Marks a claimed message sent; a message marked already keeps its first mark. One
+   * stand-alone UPDATE: the time it takes is the window in which a crash sends the message
+   * again (README, "Delivery guarantees").
+   */
   async markSent(key: string, sentAt: string, transport: string, messageId: string): Promise<void> {
-    await inTransaction(this.dataSource, (tx) =>
-      tx.getRepository(NotificationEntity).update({ key, sentAt: IsNull() }, { sentAt, transport, messageId }),
-    );
+    await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ key, sentAt: IsNull() }, { sentAt, transport, messageId });
   }
 
   /** A programme's messages in the order they were due. */
