@@ -70,6 +70,18 @@ describe('a supervised part', () => {
     expect(children).toHaveLength(3);
   });
 
+  it('tries a failed first start again, and fails after the policy has given up', async () => {
+    const once = setUp((n) => n === 1);
+    await once.supervised.start();
+    expect(once.children).toHaveLength(2);
+    expect(once.said).toEqual(['The worker could not start (port taken); trying again in 0.0 s.']);
+    await once.supervised.stop();
+
+    const never = setUp(() => true);
+    await expect(never.supervised.start()).rejects.toThrow('port taken');
+    expect(never.children).toHaveLength(quick.maxFastCrashes);
+  });
+
   it('is not restarted once it is stopped on purpose', async () => {
     const { children, said, supervised } = setUp();
     await supervised.start();

@@ -42,10 +42,33 @@ export class Supervised {
     private readonly policy: RestartPolicy = DEFAULT_RESTART_POLICY,
   ) {}
 
-  /** Starts the part for the first time; a failure here is the caller's (nothing to restart yet). */
+  /**
+   * Starts the part for the first time. A start that fails is tried again as a fast crash
+   * is: a port another process took between the check and the bind, or a database file
+   * the previous run's server still held, mends itself in a second. After the policy's
+   * fast crashes in a row the last failure is the caller's, so a part that cannot start
+   * still stops Spor, a few seconds later.
+   */
   async start(): Promise<void> {
-    await this.part.needs?.();
-    this.watch(await this.part.start(), Date.now());
+    let record = NO_CRASHES;
+    for (;;) {
+      try {
+        await this.part.needs?.();
+        this.watch(await this.part.start(), Date.now());
+        return;
+      } catch (err) {
+        // Every failed first start counts as fast, however long it took to fail.
+        const now = Date.now();
+        const decision = afterCrash(record, now, now, this.policy);
+        record = decision.record;
+        if (decision.action === 'give-up' || this.stopping) throw err;
+        this.events.say(
+          `The ${this.part.name} could not start (${err instanceof Error ? err.message : String(err)}); ` +
+            `trying again in ${seconds(decision.delayMs)}.`,
+        );
+        await new Promise((r) => setTimeout(r, decision.delayMs));
+      }
+    }
   }
 
   /** Stops the part and keeps it stopped. */
