@@ -82,6 +82,26 @@ describe('a supervised part', () => {
     expect(never.children).toHaveLength(quick.maxFastCrashes);
   });
 
+  it('ends the first-start attempts when stopped between two of them, starting nothing after', async () => {
+    const slow: RestartPolicy = { ...quick, initialDelayMs: 5_000 };
+    const children: FakeChild[] = [];
+    const part: Part = {
+      name: 'worker',
+      start: async () => {
+        children.push(new FakeChild());
+        throw new Error('port taken');
+      },
+      stop: async () => undefined,
+    };
+    const supervised = new Supervised(part, { say: () => undefined, onGiveUp: () => undefined }, slow);
+    const starting = supervised.start();
+    await until(() => children.length === 1);
+    await supervised.stop();
+    await starting;
+    await new Promise((r) => setTimeout(r, 30));
+    expect(children).toHaveLength(1);
+  });
+
   it('is not restarted once it is stopped on purpose', async () => {
     const { children, said, supervised } = setUp();
     await supervised.start();

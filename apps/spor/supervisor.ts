@@ -35,6 +35,10 @@ export class Supervised {
   private restarts = 0;
   private stopping = false;
   private running: Promise<void> | undefined;
+  /** The first start, while it is being tried. */
+  private starting: Promise<void> | undefined;
+  /** Ends the pause between two first-start attempts early, when a stop comes. */
+  private wake: (() => void) | undefined;
 
   constructor(
     readonly part: Part,
@@ -47,26 +51,41 @@ export class Supervised {
    * is: a port another process took between the check and the bind, or a database file
    * the previous run's server still held, mends itself in a second. After the policy's
    * fast crashes in a row the last failure is the caller's, so a part that cannot start
-   * still stops Spor, a few seconds later.
+   * still stops Spor (after five start attempts: seconds when the start fails at once, as
+   * long as five of its time-outs when it hangs). A stop asked for meanwhile ends the
+   * attempts, and stops what the last one started.
    */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting = this.firstStart();
+    return this.starting;
+  }
+
+  private async firstStart(): Promise<void> {
     let record = NO_CRASHES;
     for (;;) {
       try {
         await this.part.needs?.();
-        this.watch(await this.part.start(), Date.now());
+        if (this.stopping) return;
+        const child = await this.part.start();
+        if (this.stopping) return void (await this.part.stop(child));
+        this.watch(child, Date.now());
         return;
       } catch (err) {
         // Every failed first start counts as fast, however long it took to fail.
         const now = Date.now();
         const decision = afterCrash(record, now, now, this.policy);
         record = decision.record;
-        if (decision.action === 'give-up' || this.stopping) throw err;
+        if (this.stopping) return;
+        if (decision.action === 'give-up') throw err;
         this.events.say(
           `The ${this.part.name} could not start (${err instanceof Error ? err.message : String(err)}); ` +
             `trying again in ${seconds(decision.delayMs)}.`,
         );
-        await new Promise((r) => setTimeout(r, decision.delayMs));
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, decision.delayMs);
+        });
+        if (this.stopping) return;
       }
     }
   }
@@ -74,6 +93,8 @@ export class Supervised {
   /** Stops the part and keeps it stopped. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.wake?.();
+    await this.starting?.catch(() => undefined);
     if (this.child) await this.part.stop(this.child);
     await this.running?.catch(() => undefined);
   }

@@ -15,8 +15,8 @@ const DAY_MS = 24 * 3_600_000;
  * with GOAWAY after a minute or two without other traffic, and the client's retry then
  * sends the same relative sleep again, from wherever the clock had got to. A test that
  * slept to the end of a programme in one call ran on for a year past it. In steps of a
- * day a retried step overshoots by a day at most, and the clock reads between steps keep
- * the connection from going quiet.
+ * day a retried step overshoots by a day per retry (the client tries up to ten times),
+ * and the clock reads between steps keep the connection from going quiet.
  */
 export async function skipTo(
   clock: SkippingClock,

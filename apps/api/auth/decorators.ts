@@ -17,7 +17,7 @@ export interface Actor {
   roles: RoleAssignment[];
 }
 
-/** Who acts, as workflows, the audit trail and stored answers name them: the admin token acts as 'admin'. */
+/** Who acts, as workflows and stored answers name them: the admin token acts as 'admin'. */
 export const actorName = (actor: Actor): string => actor.email ?? 'admin';
 
 /** Where the guard leaves what it learnt, for controllers (@Actor()) and the audit recorder. */

@@ -8,8 +8,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 export type AuditOutcome = 'ok' | 'unchanged' | 'refused' | 'rejected' | 'failed' | 'pending';
 
 /**
- * One state-changing request, as it ended. Rows are never deleted; the only update is a
- * pending entry's completion (its status and outcome), once.
+ * One state-changing request, as it ended. Rows are never deleted; the only updates
+ * complete a pending entry (its status and outcome, once), and set the API's successful
+ * status on an entry the workflow had completed as applied (AuditEntries.complete).
  */
 @Entity('audit_entry')
 @Index('idx_audit_entry_programme_id', ['programmeId', 'id'])
