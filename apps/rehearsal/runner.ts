@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, Worker, bundleWorkflowCode, makeTelemetryFilterString } from '@temporalio/worker';
 import { FileStore } from '../../activities/files/file-store';
 import { ProgrammeEntity, openDatabase } from '../../libs/persistence';
@@ -36,6 +36,7 @@ import {
   summarise,
 } from '../../libs/rehearsal';
 import { TEMPORAL_TEST_SERVER, findBinary, skipTo } from '../../libs/temporal';
+import { startTimeSkipping } from '../../libs/temporal/test-server';
 import { rehearsalProblem } from '../../libs/texts/problems/rehearsal';
 import type { Said } from '../../libs/texts/problems/said';
 import {
@@ -161,12 +162,7 @@ async function rehearseNow(request: RehearsalRequest, options: RehearsalOptions)
   try {
     quietRuntime();
     const [bundle, started] = await Promise.race([
-      Promise.all([
-        workflowBundle(options),
-        TestWorkflowEnvironment.createTimeSkipping({
-          server: { executable: { type: 'existing-path', path: serverPath } },
-        }),
-      ]),
+      Promise.all([workflowBundle(options), startTimeSkipping(serverPath)]),
       timeout,
     ]);
     env = started;

@@ -17,7 +17,7 @@ import {
   stopAll,
 } from '../support/reminder-storm';
 import { skipTo } from '../../libs/temporal';
-import { startTimeSkipping } from '../support/time-skipping';
+import { startTimeSkipping } from '../../libs/temporal/test-server';
 
 /**
  * The issue's 20 kills over all of the year's e-mails: about 5 1/2 minutes on this 2-core

@@ -17,7 +17,7 @@ import {
   stopAll,
 } from '../support/reminder-storm';
 import { skipTo } from '../../libs/temporal';
-import { startTimeSkipping } from '../support/time-skipping';
+import { startTimeSkipping } from '../../libs/temporal/test-server';
 
 /** Reminders due at one instant (SPOR_TEST_STORM overrides, e.g. to try a bigger storm). */
 const STORM = Number(process.env.SPOR_TEST_STORM ?? 100);

@@ -17,7 +17,7 @@ import { exited, runNode } from '../support/process';
 import { stopAll } from '../support/reminder-storm';
 import { TestSmtp, startSmtp } from '../support/smtp';
 import { skipTo } from '../../libs/temporal';
-import { startTimeSkipping } from '../support/time-skipping';
+import { startTimeSkipping } from '../../libs/temporal/test-server';
 import { chooseTimeline } from '../support/timeline';
 
 /**

@@ -12,7 +12,7 @@ import type { ProgrammeDefinition } from '../../libs/plan';
 import { testConfig } from './app';
 import { TestSmtp, startSmtp } from './smtp';
 import { skipTo } from '../../libs/temporal';
-import { startTimeSkipping } from './time-skipping';
+import { startTimeSkipping } from '../../libs/temporal/test-server';
 
 /** A notification as the activity saw it, with the workflow time it was scheduled at. */
 export interface SentRecord extends NotificationRequest {
