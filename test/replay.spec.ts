@@ -16,7 +16,8 @@ const names = fs
 
 describe('replay of recorded workflow histories', () => {
   it('has histories of the programme and of sub-analyses to replay', () => {
-    // Recorded before the reshape into state classes, and after it (with meetings).
+    // Recorded before the reshape into state classes, after it (with meetings), and once
+    // meetings and status reports sent their e-mails side by side.
     expect(names).toEqual(
       expect.arrayContaining([
         'programme',
@@ -26,6 +27,8 @@ describe('replay of recorded workflow histories', () => {
         'sub-analysis-sbv-2026-12',
         'meeting-juni-2026-12',
         'status-reports-2026-12',
+        'meeting-juni-2026-12-02',
+        'status-reports-2026-12-02',
       ]),
     );
   });

@@ -9,6 +9,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -29,6 +30,7 @@ import {
   submitDeliverableUpdate,
 } from './messages';
 import { type MeetingCarried, MeetingState, type MeetingTask } from './state';
+import { runsOf, sideBySide } from '../side-by-side';
 
 export interface MeetingInput {
   programmeId: string;
@@ -187,7 +189,14 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
   for (;;) {
     seenVersion = state.version;
     await record();
-    for (const task of state.tasks(Date.now())) await perform(task);
+    const tasks = state.tasks(Date.now());
+    // E-mails next to each other go out side by side; the package and the protocol wait for
+    // what comes before them. Runs that began before this did everything in turn, and replay so.
+    if (patched('meeting-notices-side-by-side')) {
+      for (const run of runsOf(tasks, (t) => t.kind === 'notify')) await sideBySide(run, perform);
+    } else {
+      for (const task of tasks) await perform(task);
+    }
     await record();
     if (state.finished()) break;
 

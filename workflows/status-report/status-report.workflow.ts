@@ -8,6 +8,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -15,6 +16,7 @@ import {
 import type { SporActivities } from '../../activities';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import { DOCUMENTS, RECORDING, SENDING } from '../activity-options';
+import { sideBySide } from '../side-by-side';
 import { type MadeReportAnswer, giveStatusNoteUpdate, makeReportNowUpdate } from './messages';
 import { type StatusReportCarried, StatusReportState, type StatusReportTask } from './state';
 
@@ -83,7 +85,13 @@ export async function statusReportWorkflow(input: StatusReportInput): Promise<vo
 
   const perform = async (task: StatusReportTask): Promise<void> => {
     if (task.kind === 'notify') {
-      for (const message of task.messages) await sendNotification(message);
+      // One lead's request is not waiting for another's. Runs that began before this sent
+      // them one after another, and replay so.
+      if (patched('status-notes-side-by-side')) {
+        await sideBySide(task.messages, async (message) => void (await sendNotification(message)));
+      } else {
+        for (const message of task.messages) await sendNotification(message);
+      }
     } else {
       await report(task.id, 'scheduled', task.at);
     }
