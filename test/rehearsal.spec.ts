@@ -118,4 +118,39 @@ describe('rehearsing the Aarhus programme on the time-skipping server', () => {
       ),
     ).toBe(true);
   });
+
+  it("passes on every decision of a meeting, and refuses one after the meeting's end in the people's words", async () => {
+    const year = definition.year;
+    const { steps, problems } = checkScenario(
+      [
+        // At the meeting's own hour, just before the default decisions on the other items.
+        { at: `${year}-06-02`, do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'ikke-tiltraadt' },
+        // Every item is decided by then and the package has gone: the meeting has ended.
+        { at: `${year}-07-15`, do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'godkendt' },
+      ],
+      definition,
+    );
+    expect(problems).toEqual([]);
+    const result = await rehearse({ definition, steps }, options());
+    const plan = computePlan(definition);
+    const items = plan.subAnalyses.filter((s) => s.deliverables.some((d) => d.meeting === 'udvalg-juni'));
+    const juneDecisions = result.events.filter(
+      (e) => e.type === 'history' && e.kind === 'decision' && e.text.includes('foreløbige'),
+    );
+    // The default decisions came while sbv's protocol was being made; they were passed on too.
+    expect(new Set(juneDecisions.map((e) => e.subAnalysis))).toEqual(new Set(items.map((s) => s.id)));
+    const opened = result.events.filter((e) => e.type === 'history' && e.kind === 'gate-opened');
+    expect(opened.map((e) => e.subAnalysis).sort()).toEqual(
+      items
+        .map((s) => s.id)
+        .filter((id) => id !== 'sbv')
+        .sort(),
+    );
+    // Only the late decision is refused, with why; no default is planned on top of it.
+    const refused = result.events.filter((e) => e.type === 'refused');
+    expect(refused.map((e) => [e.kind, e.subAnalysis, e.step])).toEqual([['decide', 'sbv', 1]]);
+    expect(refused[0].text).toBe(
+      'Mødet udvalg-juni er afsluttet (pakken er sendt, og alle punkter er besluttet) og tager ikke imod flere trin',
+    );
+  });
 });

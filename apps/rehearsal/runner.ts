@@ -29,6 +29,7 @@ import {
   type RehearsalSummary,
   inRounds,
   inTimeOrder,
+  laneOf,
   overdueAtEnd,
   rehearsalActions,
   rehearsalInstance,
@@ -38,6 +39,7 @@ import {
 import { TEMPORAL_TEST_SERVER, findBinary, skipTo } from '../../libs/temporal';
 import { startTimeSkipping } from '../../libs/temporal/test-server';
 import { rehearsalProblem } from '../../libs/texts/problems/rehearsal';
+import { REHEARSAL_TEXT } from '../../libs/texts/rehearsal';
 import type { Said } from '../../libs/texts/problems/said';
 import {
   meetingWorkflowId,
@@ -308,12 +310,24 @@ async function run(
       }
     };
 
+    /** Why a step was refused when its workflow had ended: Temporal's own words are no reason. */
+    const ended = async (a: RehearsalAction): Promise<string | undefined> => {
+      const toMeeting = laneOf(a).startsWith('meeting/');
+      const id = toMeeting
+        ? meetingWorkflowId(programmeId, a.meeting!)
+        : subAnalysisWorkflowId(programmeId, a.subAnalysis);
+      const { status } = await client.workflow.getHandle(id).describe();
+      if (status.name === 'RUNNING') return undefined;
+      return toMeeting ? REHEARSAL_TEXT.meetingEnded(a.meeting!) : REHEARSAL_TEXT.subAnalysisEnded(a.subAnalysis);
+    };
+
     const performOrRecordRefusal = async (a: RehearsalAction): Promise<void> => {
       if (isStopped()) return;
       try {
         await perform(a);
       } catch (err) {
         if (isStopped()) return;
+        const reason = err instanceof WorkflowUpdateFailedError ? reasonOf(err) : ((await ended(a)) ?? reasonOf(err));
         const at = await env.currentTimeMs();
         const date = cal.dateOf(at);
         recorder.events.push({
@@ -325,7 +339,7 @@ async function run(
           subAnalysis: a.subAnalysis,
           ...(a.phase && { phase: a.phase }),
           ...(a.meeting && { meeting: a.meeting }),
-          text: reasonOf(err),
+          text: reason,
           step: step(a),
         });
       }

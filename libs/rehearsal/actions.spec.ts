@@ -289,22 +289,54 @@ describe("rehearsalActions with a scenario's steps", () => {
     ]);
   });
 
+  // The meeting stays open while klima's item waits for its first decision (16 July).
+  const klimaDecidedLate = {
+    at: '2025-07-16',
+    do: 'decide',
+    subAnalysis: 'klima',
+    meeting: 'udvalg-juni',
+    outcome: 'godkendt',
+  } as const;
+
   it('opens the gate at a later decision that opens it after one that did not', () => {
     const actions = actionsOf([
       { at: '2025-06-02', do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'ikke-tiltraadt' },
       { at: '2025-07-15', do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'godkendt' },
+      klimaDecidedLate,
     ]);
     expect(completions(actions, 'sbv', '3').map((a) => [a.source, a.at])).toEqual([
       ['plan', at('2025-07-15', '15:00') + HOUR],
     ]);
   });
 
+  it('opens nothing with a decision after its meeting has ended', () => {
+    // Every item is decided on 2 June (sbv by the scenario, the rest by default), and the
+    // package went before: the meeting's workflow has ended when the 15 July one comes.
+    const actions = actionsOf([
+      { at: '2025-06-02', do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'ikke-tiltraadt' },
+      { at: '2025-07-15', do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'godkendt' },
+    ]);
+    expect(completions(actions, 'sbv', '3')).toEqual([]);
+    // The late step is still performed, for the workflow to refuse it in the trace.
+    expect(actions.filter((a) => a.do === 'decide' && a.subAnalysis === 'sbv').map((a) => a.step)).toEqual([0, 1]);
+  });
+
   it('keeps a gate open at a later decision that would not open it', () => {
     const actions = actionsOf([
       { at: '2025-06-02', do: 'decide', subAnalysis: 'ledige', meeting: 'udvalg-juni', outcome: 'godkendt' },
       { at: '2025-06-03', do: 'decide', subAnalysis: 'ledige', meeting: 'udvalg-juni', outcome: 'ikke-tiltraadt' },
+      klimaDecidedLate,
     ]);
     expect(completions(actions, 'ledige', '3').map((a) => a.source)).toEqual(['plan']);
+  });
+
+  it('takes the first decision in time, whatever order the scenario lists them in', () => {
+    const actions = actionsOf([
+      { at: '2025-07-15', do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'godkendt' },
+      { at: '2025-06-02', do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', outcome: 'ikke-tiltraadt' },
+    ]);
+    // Decided (closing) on 2 June, which ended the meeting: 15 July comes too late.
+    expect(completions(actions, 'sbv', '3')).toEqual([]);
   });
 
   it('reckons the next phase from the first of two completions, the one the workflow takes', () => {

@@ -9,13 +9,14 @@
  *
  * A default completion waits for the phase to be possible: one hour after the phase it
  * waits for is completed, or its gate opens, when that is later than its due day. A
- * phase whose gate stays closed (the committee did not decide so) is never completed
- * by default, as nobody could.
+ * phase whose gate stays closed (the committee did not decide so, or decided so only
+ * after its meeting had ended) is never completed by default, as nobody could.
  */
 import { OUTCOMES, type Outcome } from '../documents/outcomes';
 import { withPhaseWeeks } from '../plan/changes';
 import type { ProgrammeDefinition } from '../plan/definition';
 import { calendarOf, computePlan } from '../plan/plan';
+import { packageDispatch } from '../plan/schedule';
 import type { IsoDate } from '../plan/working-days';
 import type { CheckedStep, StepAction } from './scenario';
 
@@ -91,11 +92,20 @@ export function rehearsalActions(definition: ProgrammeDefinition, steps: readonl
   for (const meeting of plan.meetings) {
     const at = cal.atMillis(meeting.date, meeting.time ?? ACTION_TIMES.meeting);
     const items = plan.subAnalyses.filter((s) => s.deliverables.some((d) => d.meeting === meeting.id));
+    const decisionsOf = (sid: string) =>
+      scenario
+        .filter((a) => a.do === 'decide' && a.subAnalysis === sid && a.meeting === meeting.id)
+        .sort((x, y) => x.at - y.at);
+    // The meeting's workflow ends once its package has gone and every item is decided
+    // (by the scenario's first decision of it, or by default at the meeting). A decision
+    // after that is refused, and opens nothing. One at that very instant comes first.
+    const ends = Math.max(
+      Date.parse(packageDispatch(plan, meeting.id).at),
+      ...items.map((sub) => decisionsOf(sub.id)[0]?.at ?? at),
+    );
     const open: string[] = [];
     for (const sub of items) {
-      const explicit = scenario.filter(
-        (a) => a.do === 'decide' && a.subAnalysis === sub.id && a.meeting === meeting.id,
-      );
+      const explicit = decisionsOf(sub.id).filter((a) => a.at <= ends);
       if (explicit.length) {
         // A gate once opened stays open, whatever a later decision says.
         const opening = explicit.find((a) => OUTCOMES[a.outcome!].opensGate);

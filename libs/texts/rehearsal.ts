@@ -1,4 +1,7 @@
-/** The CLI's Danish words for a rehearsal (the tables both it and the page use are in labels.ts). */
+/**
+ * The Danish words of a rehearsal's CLI and of its trace's refusals that no workflow gives
+ * (the tables both the CLI and the page use are in labels.ts).
+ */
 export const REHEARSAL_TEXT = {
   command: 'Prøvekør programmet på en tidsspringende server og vis hvad Spor vil gøre',
   fileArgument: 'programfilen',
@@ -19,4 +22,8 @@ export const REHEARSAL_TEXT = {
   cannotRead: (file: string, why: string) => `Kan ikke læse ${file}: ${why}`,
   syntax: (why: string) => `Syntaksfejl: ${why}`,
   failed: 'Prøvekørslen kunne ikke gennemføres:',
+  /** Why a step was refused whose workflow had already ended (the API answers 409 then). */
+  meetingEnded: (meeting: string) =>
+    `Mødet ${meeting} er afsluttet (pakken er sendt, og alle punkter er besluttet) og tager ikke imod flere trin`,
+  subAnalysisEnded: (subAnalysis: string) => `Analysesporet ${subAnalysis} er afsluttet og tager ikke imod flere trin`,
 };

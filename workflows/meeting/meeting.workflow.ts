@@ -126,7 +126,7 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
   setHandler(
     recordDecisionsUpdate,
     ({ requestId, ...args }) => {
-      state.recordDecisions(args, Date.now());
+      state.recordDecisions(args, Date.now(), patched('decisions-queue-for-their-protocol'));
       return record(requestId);
     },
     { validator: (args) => state.checkDecisions(args) },

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { defaultDefinition } from '../../libs/plan/test-fixtures';
 import type { StoredFile } from '../../libs/read-model/meeting';
-import { MeetingState } from './state';
+import { MeetingState, type MeetingTask } from './state';
 
 const ids = { programmeId: 'aarhus', meetingId: 'udvalg-juni', workflowId: 'programme/aarhus/meeting/udvalg-juni' };
 const at = (instant: string) => Date.parse(instant);
@@ -163,5 +163,49 @@ describe('MeetingState', () => {
     expect(
       failureOf(() => s.checkDecisions({ items: [{ subAnalysis: 'x', outcome: 'udgaaet', input: '' }] })).message,
     ).toBe('Analysesporet x har intet punkt på dagsordenen');
+  });
+
+  describe('decisions recorded close together', () => {
+    const decide = (s: MeetingState, subAnalysis: string, time: string, queued?: boolean) =>
+      s.recordDecisions(
+        { items: [{ subAnalysis, outcome: 'godkendt', input: '' }], by: SECRETARIAT },
+        at(`2025-06-02T${time}:00+02:00`),
+        queued,
+      );
+    const protocols = (s: MeetingState, time: string) =>
+      s
+        .tasks(at(`2025-06-02T${time}:00+02:00`))
+        .flatMap((t) => (t.kind === 'protocol' ? [{ number: t.number, subs: passedOn(t) }] : []));
+    const passedOn = (t: Extract<MeetingTask, { kind: 'protocol' }>) =>
+      t.decisions.map((d) => d.subAnalysisWorkflow.split('/').pop());
+
+    it('gives decisions recorded while a protocol is being made a protocol of their own', () => {
+      const s = june();
+      decide(s, 'sbv', '15:00');
+      expect(protocols(s, '15:00')).toEqual([{ number: 1, subs: ['sbv'] }]);
+      // Protocol 1 is being made when the next decision comes in.
+      decide(s, 'klima', '15:01');
+      s.markProtocolSent(1, 'e'.repeat(64), at('2025-06-02T15:02:00+02:00'));
+      expect(s.finished()).toBe(false);
+      expect(protocols(s, '15:02')).toEqual([{ number: 2, subs: ['klima'] }]);
+      s.markProtocolSent(2, 'f'.repeat(64), at('2025-06-02T15:03:00+02:00'));
+      expect(protocols(s, '15:03')).toEqual([]);
+    });
+
+    it('passes on every decision recorded before the protocol is taken up, in one protocol', () => {
+      const s = june();
+      decide(s, 'sbv', '15:00');
+      decide(s, 'klima', '15:00');
+      expect(protocols(s, '15:00')).toEqual([{ number: 1, subs: ['sbv', 'klima'] }]);
+    });
+
+    it('keeps the old reckoning for histories from before, which replay with it', () => {
+      const s = june();
+      decide(s, 'sbv', '15:00', false);
+      expect(protocols(s, '15:00')).toEqual([{ number: 1, subs: ['sbv'] }]);
+      decide(s, 'klima', '15:01', false);
+      s.markProtocolSent(1, 'e'.repeat(64), at('2025-06-02T15:02:00+02:00'));
+      expect(protocols(s, '15:02')).toEqual([]);
+    });
   });
 });

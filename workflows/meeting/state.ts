@@ -432,7 +432,16 @@ export class MeetingState {
     this.bump();
   }
 
-  recordDecisions(args: DecisionsArgs, now: number): void {
+  /**
+   * Records the committee's decisions; a protocol becomes due that passes them on.
+   *
+   * `queued`: decisions recorded while a protocol is being made, or before the one due has
+   * been taken up, are not lost. Before, a second recording while the first's protocol was
+   * being made took the same number, was struck off when that protocol went, and its
+   * sub-analyses never heard of it; two recordings before the protocol was taken up passed
+   * on only the second's. Histories from before replay without it.
+   */
+  recordDecisions(args: DecisionsArgs, now: number, queued = true): void {
     const decisions = this.carriedState.decisions.filter(
       (d) => !args.items.some((i) => i.subAnalysis === d.subAnalysis),
     );
@@ -441,12 +450,25 @@ export class MeetingState {
     }
     const order = this.agenda().map((i) => i.key);
     this.carriedState.decisions = decisions.sort((a, b) => order.indexOf(a.subAnalysis) - order.indexOf(b.subAnalysis));
-    this.carriedState.protocolDue = (this.carriedState.protocol?.number ?? 0) + 1;
-    this.pendingDecisions = args.items.map((i) => i.subAnalysis);
+    const items = args.items.map((i) => i.subAnalysis);
+    if (!queued) {
+      this.carriedState.protocolDue = (this.carriedState.protocol?.number ?? 0) + 1;
+      this.pendingDecisions = items;
+    } else {
+      const due = this.carriedState.protocolDue;
+      // A protocol due and not taken up yet takes these decisions too; otherwise the next one.
+      if (due === undefined || due === this.protocolTaken) {
+        this.carriedState.protocolDue = Math.max(this.carriedState.protocol?.number ?? 0, this.protocolTaken ?? 0) + 1;
+      }
+      this.pendingDecisions = [...new Set([...this.pendingDecisions, ...items])];
+    }
     this.bump();
   }
 
+  /** Sub-analyses whose decisions the next protocol passes on (all decided ones, when empty). */
   private pendingDecisions: string[] = [];
+  /** The number of the protocol being made, from the task's making until it is sent. */
+  private protocolTaken?: number;
 
   markPackageSent(zipSha256: string, agendaSha256: string, now: number): void {
     this.carriedState.pkg = { sentAt: iso(now), zipSha256, agendaSha256 };
@@ -456,6 +478,7 @@ export class MeetingState {
   markProtocolSent(number: number, sha256: string, now: number): void {
     this.carriedState.protocol = { number, sha256, at: iso(now) };
     if (this.carriedState.protocolDue === number) delete this.carriedState.protocolDue;
+    if (this.protocolTaken === number) this.protocolTaken = undefined;
     this.bump();
   }
 
@@ -482,6 +505,7 @@ export class MeetingState {
         ? this.pendingDecisions
         : this.carriedState.decisions.map((d) => d.subAnalysis);
       this.pendingDecisions = [];
+      this.protocolTaken = due;
       tasks.push({
         kind: 'protocol',
         number: due,
