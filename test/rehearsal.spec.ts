@@ -135,7 +135,7 @@ describe('rehearsing the Aarhus programme on the time-skipping server', () => {
     const plan = computePlan(definition);
     const items = plan.subAnalyses.filter((s) => s.deliverables.some((d) => d.meeting === 'udvalg-juni'));
     const juneDecisions = result.events.filter(
-      (e) => e.type === 'history' && e.kind === 'decision' && e.text.includes('foreløbige'),
+      (e) => e.type === 'history' && e.kind === 'decision' && e.text?.includes('foreløbige'),
     );
     // The default decisions came while sbv's protocol was being made; they were passed on too.
     expect(new Set(juneDecisions.map((e) => e.subAnalysis))).toEqual(new Set(items.map((s) => s.id)));

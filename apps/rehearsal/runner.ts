@@ -257,7 +257,9 @@ async function run(
           await sub.executeUpdate(startPhaseUpdate, { args: [{ code: a.phase!, by }] });
           return;
         case 'complete':
-          await sub.executeUpdate(completePhaseUpdate, { args: [{ code: a.phase!, by }] });
+          await sub.executeUpdate(completePhaseUpdate, {
+            args: [{ code: a.phase!, by, ...(a.comment && { note: a.comment }) }],
+          });
           return;
         case 'move':
           await sub.executeUpdate(changePhasePlanUpdate, {

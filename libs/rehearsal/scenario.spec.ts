@@ -132,6 +132,24 @@ describe('checkScenario', () => {
     ]);
   });
 
+  it('takes a comment only where it goes somewhere', () => {
+    const { problems } = check([
+      { at: '2025-03-25', do: 'start', subAnalysis: 'klima', phase: '2A', comment: 'Tidligt' },
+      { at: '2025-05-05', do: 'approve', subAnalysis: 'sbv', meeting: 'udvalg-juni', comment: 'Fint' },
+    ]);
+    expect(problems).toEqual([
+      { path: 'scenario[0].comment', message: rehearsalProblem.notForAction('comment', 'start') },
+      { path: 'scenario[1].comment', message: rehearsalProblem.notForAction('comment', 'approve') },
+    ]);
+    const { steps, problems: none } = check([
+      { at: '2025-04-08', do: 'complete', subAnalysis: 'klima', phase: '1', comment: 'Scoping aftalt' },
+      { at: '2025-05-05', do: 'submit', subAnalysis: 'sbv', meeting: 'udvalg-juni', comment: 'Udkast' },
+      { at: '2025-06-02', do: 'decide', subAnalysis: 'sbv', meeting: 'udvalg-juni', comment: 'Uddyb scenarie B' },
+    ]);
+    expect(none).toEqual([]);
+    expect(steps.map((s) => s.comment)).toEqual(['Scoping aftalt', 'Udkast', 'Uddyb scenarie B']);
+  });
+
   it('refuses an instant that names no day', () => {
     for (const at of ['2025-W53-1', '8 April 2025', 20250408, undefined]) {
       expect(check([{ at, do: 'start', subAnalysis: 'sbv', phase: '2A' }]).problems).toEqual([

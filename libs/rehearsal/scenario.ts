@@ -64,6 +64,12 @@ const NEEDS: Record<StepAction, readonly (keyof ScenarioStep)[]> = {
 };
 
 /**
+ * The actions a `comment` goes with, and where it goes: a completion's note, a move's
+ * reason, a submission's comment, the changes asked for, the committee's input.
+ */
+const TAKES_COMMENT: ReadonlySet<StepAction> = new Set(['complete', 'move', 'submit', 'request-changes', 'decide']);
+
+/**
  * Reads a scenario against the programme it is for. Returns the steps, dated, or every
  * problem by path (`scenario[2].phase`).
  */
@@ -112,7 +118,11 @@ export function checkScenario(
     // A field the action does not take is refused, not ignored: a stray `meeting` on a
     // completion would otherwise read as the scenario taking over that meeting's material.
     for (const key of Object.keys(step)) {
-      const takes = key === 'at' || key === 'do' || key === 'comment' || NEEDS[act].includes(key as keyof ScenarioStep);
+      const takes =
+        key === 'at' ||
+        key === 'do' ||
+        (key === 'comment' && TAKES_COMMENT.has(act)) ||
+        NEEDS[act].includes(key as keyof ScenarioStep);
       if ((FIELDS as readonly string[]).includes(key) && !takes && !(key === 'outcome' && act === 'decide')) {
         problem(key, rehearsalProblem.notForAction(key, act));
       }
