@@ -55,7 +55,10 @@ describe('the Temporal gateway (dev server)', () => {
     expect(err.getResponse()).toEqual({
       statusCode: 409,
       error: 'Conflict',
-      message: 'Programme finished is not running any more (terminated)',
+      message: {
+        da: 'Det kan ikke lade sig gøre længere: forløbet er stoppet og tager ikke imod flere handlinger.',
+        en: 'Programme finished is not running any more (terminated)',
+      },
       details: [],
     });
   });

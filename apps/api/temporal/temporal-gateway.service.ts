@@ -1,7 +1,9 @@
-import { ConflictException, Inject, Injectable, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, type WorkflowStartOptions } from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import type { SporConfig } from '../../../libs/config';
+import { temporalProblems } from '../../../libs/texts/problems';
+import { StateConflictException } from '../common/errors';
 import { CONFIG, TEMPORAL_CLIENT } from '../common/tokens';
 import { TemporalUnavailableException, httpErrorOf, temporalUnavailable } from './temporal-errors';
 
@@ -85,12 +87,7 @@ export class TemporalGateway implements OnModuleDestroy {
       const { status } = await this.call(target, TEMPORAL_CALL_DEADLINE_MS.describe, () =>
         this.client.workflow.getHandle(target.workflowId).describe(),
       );
-      return new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `${target.what} is not running any more (${status.name.toLowerCase()})`,
-        details: [],
-      });
+      return new StateConflictException(temporalProblems.ended(target.what, status.name.toLowerCase()));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return new NotFoundException(`${target.what} has no workflow`);
       return err as Error;

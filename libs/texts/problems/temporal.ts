@@ -18,4 +18,19 @@ export const temporalProblems = {
       `Temporal, som kører arbejdsgangene, svarede ikke i tide. Ændringen kan stadig nå at blive gennemført; se efter, før du prøver igen.`,
       `${what}: Temporal, which runs the workflows, did not answer in time. The change may still take effect; look before you try again.`,
     ),
+  /** The workflow behind the action has ended (a meeting decided and closed, a sub-analysis done). */
+  ended: (what: string, status: string): Said =>
+    said(
+      `Det kan ikke lade sig gøre længere: forløbet er ${ENDED_DA[status] ?? 'afsluttet'} og tager ikke imod flere handlinger.`,
+      `${what} is not running any more (${status})`,
+    ),
+};
+
+/** Temporal's end states, as a person says them. */
+const ENDED_DA: Record<string, string> = {
+  completed: 'afsluttet',
+  terminated: 'stoppet',
+  canceled: 'annulleret',
+  failed: 'fejlet',
+  timed_out: 'udløbet',
 };
