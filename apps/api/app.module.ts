@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
 import { LoggerModule } from 'nestjs-pino';
+import { loggedRequest } from './common/log-redaction';
 import type { SporConfig } from '../../libs/config';
 import { dataSourceOptions } from '../../libs/persistence';
 import { connectClient } from '../../libs/temporal';
@@ -28,8 +29,14 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            // Tokens never reach the logs.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Tokens never reach the logs: not in headers, not in addresses (log-redaction.ts).
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
+            serializers: { req: loggedRequest },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
