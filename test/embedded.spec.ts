@@ -72,6 +72,22 @@ describe('the embedded default (npm start)', () => {
     await stop(second);
   });
 
+  it('stops the dev server it started when the database cannot be opened', async () => {
+    // Nobody listens at this PostgreSQL address: the start fails after the server is up.
+    const run = runNode('apps/spor/main.js', {
+      ...env,
+      DATABASE_URL: `postgres://spor:spor@127.0.0.1:${await freePort()}/spor`,
+    });
+    expect(await exited(run.child)).toBe(1);
+    expect(run.output()).toMatch(/Temporal at 127\.0\.0\.1:/);
+    expect(run.output()).toMatch(/ECONNREFUSED/);
+    // The dev server went with it: its port takes no connection.
+    await expect(fetch(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}/`)).rejects.toThrow();
+    await expect(
+      Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_PORT}`, connectTimeout: 2_000 }),
+    ).rejects.toThrow();
+  });
+
   it('refuses a bad configuration value, naming the variable', async () => {
     const run = runNode('apps/spor/main.js', { ...env, PORT: 'eighty' });
     expect(await exited(run.child)).toBe(1);

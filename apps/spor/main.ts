@@ -29,70 +29,77 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
-  // The worker needs Temporal: while the dev server restarts, or a cluster is away, the
-  // worker's restart waits for it rather than crash again and again until the supervisor gives up.
-  let serverUp: Promise<void> = Promise.resolve();
-  let markServerUp = () => {};
-  const events = {
-    say,
-    onGiveUp: () => void stopAll(1),
-    onCrash: (part: Part) => {
-      if (part === server) serverUp = new Promise((resolve) => (markServerUp = resolve));
-    },
-    onRunning: (part: Part) => {
-      if (part === server) markServerUp();
-    },
-  };
-
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  let server: Part | undefined;
-  const temporalAddress = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
-  const temporalAnswers = async () => {
-    await serverUp;
-    await waitForTemporal(temporalAddress, 24 * 3_600_000);
-  };
-  if (!config.temporal.address) {
-    const dbFile = path.join(config.dataDir, 'temporal.db');
-    env.TEMPORAL_ADDRESS = temporalAddress;
-    server = {
-      name: 'Temporal dev server',
-      start: async () =>
-        (
-          await startDevServer({
-            dbFile,
-            port: config.temporal.embeddedPort,
-            uiPort: config.temporal.uiPort,
-            namespace: config.temporal.namespace,
-          })
-        ).process,
-      stop: (child) => stopChild(child),
+  // A start that fails half-way (the database unreachable, a part that will not come up)
+  // stops what is already running, so that no dev server is left behind without Spor.
+  try {
+    // The worker needs Temporal: while the dev server restarts, or a cluster is away, the
+    // worker's restart waits for it rather than crash again and again until the supervisor gives up.
+    let serverUp: Promise<void> = Promise.resolve();
+    let markServerUp = () => {};
+    const events = {
+      say,
+      onGiveUp: () => void stopAll(1),
+      onCrash: (part: Part) => {
+        if (part === server) serverUp = new Promise((resolve) => (markServerUp = resolve));
+      },
+      onRunning: (part: Part) => {
+        if (part === server) markServerUp();
+      },
     };
-    say(`Starting the Temporal dev server (state in ${path.relative(process.cwd(), dbFile)}) …`);
-    const supervisedServer = new Supervised(server, events);
-    supervised.push(supervisedServer);
-    await supervisedServer.start();
-    say(`Temporal at ${env.TEMPORAL_ADDRESS}, web UI at http://localhost:${config.temporal.uiPort}`);
-  } else {
-    say(`Using the Temporal cluster at ${config.temporal.address}`);
-  }
 
-  const db = await openDatabase(config.database);
-  await db.destroy();
-  say(`Database ready (${describeDatabase(config)})`);
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    let server: Part | undefined;
+    const temporalAddress = config.temporal.address ?? `127.0.0.1:${config.temporal.embeddedPort}`;
+    const temporalAnswers = async () => {
+      await serverUp;
+      await waitForTemporal(temporalAddress, 24 * 3_600_000);
+    };
+    if (!config.temporal.address) {
+      const dbFile = path.join(config.dataDir, 'temporal.db');
+      env.TEMPORAL_ADDRESS = temporalAddress;
+      server = {
+        name: 'Temporal dev server',
+        start: async () =>
+          (
+            await startDevServer({
+              dbFile,
+              port: config.temporal.embeddedPort,
+              uiPort: config.temporal.uiPort,
+              namespace: config.temporal.namespace,
+            })
+          ).process,
+        stop: (child) => stopChild(child),
+      };
+      say(`Starting the Temporal dev server (state in ${path.relative(process.cwd(), dbFile)}) …`);
+      const supervisedServer = new Supervised(server, events);
+      supervised.push(supervisedServer);
+      await supervisedServer.start();
+      say(`Temporal at ${env.TEMPORAL_ADDRESS}, web UI at http://localhost:${config.temporal.uiPort}`);
+    } else {
+      say(`Using the Temporal cluster at ${config.temporal.address}`);
+    }
 
-  const nodeApp = (name: string, app: string, needs?: () => Promise<void>): Part => ({
-    name,
-    start: async (): Promise<ChildProcess> =>
-      spawn(process.execPath, [path.join(__dirname, '..', app, 'main.js')], { env, stdio: 'inherit' }),
-    stop: (child) => stopChild(child),
-    needs,
-  });
-  for (const part of [nodeApp('worker', 'worker', temporalAnswers), nodeApp('API', 'api')]) {
-    const one = new Supervised(part, events);
-    supervised.push(one);
-    await one.start();
+    const db = await openDatabase(config.database);
+    await db.destroy();
+    say(`Database ready (${describeDatabase(config)})`);
+
+    const nodeApp = (name: string, app: string, needs?: () => Promise<void>): Part => ({
+      name,
+      start: async (): Promise<ChildProcess> =>
+        spawn(process.execPath, [path.join(__dirname, '..', app, 'main.js')], { env, stdio: 'inherit' }),
+      stop: (child) => stopChild(child),
+      needs,
+    });
+    for (const part of [nodeApp('worker', 'worker', temporalAnswers), nodeApp('API', 'api')]) {
+      const one = new Supervised(part, events);
+      supervised.push(one);
+      await one.start();
+    }
+    say(`API on ${config.publicUrl} (OpenAPI at ${config.publicUrl}/api/docs)`);
+  } catch (err) {
+    console.error(`[spor] ${err instanceof Error ? err.message : String(err)}`);
+    await stopAll(1);
   }
-  say(`API on ${config.publicUrl} (OpenAPI at ${config.publicUrl}/api/docs)`);
 }
 
 function describeDatabase(config: SporConfig): string {
