@@ -84,7 +84,12 @@ export const enc = encodeURIComponent;
  */
 export async function download(path, fallbackName) {
   const auth = credentials('GET', token());
-  const res = await fetch(`/api${path}`, { headers: auth.headers, cache: 'no-store', credentials: auth.credentials });
+  // Danish, as every request of the pages: a refusal is shown to the person as it comes.
+  const res = await fetch(`/api${path}`, {
+    headers: { 'accept-language': 'da', ...auth.headers },
+    cache: 'no-store',
+    credentials: auth.credentials,
+  });
   if (!res.ok) {
     let data;
     try {
