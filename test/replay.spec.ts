@@ -17,7 +17,7 @@ const names = fs
 describe('replay of recorded workflow histories', () => {
   it('has histories of the programme and of sub-analyses to replay', () => {
     // Recorded before the reshape into state classes, after it (with meetings), and once
-    // meetings and status reports sent their e-mails side by side.
+    // meetings and status reports sent their e-mails side by side (with a meeting's decisions).
     expect(names).toEqual(
       expect.arrayContaining([
         'programme',
@@ -29,6 +29,7 @@ describe('replay of recorded workflow histories', () => {
         'status-reports-2026-12',
         'meeting-juni-2026-12-02',
         'status-reports-2026-12-02',
+        'meeting-decided-2026-12-02',
       ]),
     );
   });

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
 import { LoggerModule } from 'nestjs-pino';
-import { loggedRequest } from './common/log-redaction';
+import { loggedRequest, loggedResponse } from './common/log-redaction';
 import type { SporConfig } from '../../libs/config';
 import { dataSourceOptions } from '../../libs/persistence';
 import { connectClient } from '../../libs/temporal';
@@ -36,7 +36,7 @@ export class AppModule {
               'req.headers["x-csrf-token"]',
               'res.headers["set-cookie"]',
             ],
-            serializers: { req: loggedRequest },
+            serializers: { req: loggedRequest, res: loggedResponse },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),

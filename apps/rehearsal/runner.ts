@@ -312,14 +312,19 @@ async function run(
       }
     };
 
-    /** Why a step was refused when its workflow had ended: Temporal's own words are no reason. */
+    /** Why a step was refused when its workflow had completed: Temporal's own words are no reason. */
     const ended = async (a: RehearsalAction): Promise<string | undefined> => {
       const toMeeting = laneOf(a).startsWith('meeting/');
       const id = toMeeting
         ? meetingWorkflowId(programmeId, a.meeting!)
         : subAnalysisWorkflowId(programmeId, a.subAnalysis);
-      const { status } = await client.workflow.getHandle(id).describe();
-      if (status.name === 'RUNNING') return undefined;
+      try {
+        const { status } = await client.workflow.getHandle(id).describe();
+        if (status.name !== 'COMPLETED') return undefined;
+      } catch {
+        // No description: the step's own failure is the reason then.
+        return undefined;
+      }
       return toMeeting ? REHEARSAL_TEXT.meetingEnded(a.meeting!) : REHEARSAL_TEXT.subAnalysisEnded(a.subAnalysis);
     };
 

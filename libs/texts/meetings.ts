@@ -26,7 +26,7 @@ export const meetingText = {
   gateOpenedByDecision: (code: string, meetingTitle: string) =>
     `Porten før fase ${code} er åbnet af udvalgets beslutning på ${meetingTitle}.`,
   gateStaysClosed: (code: string) =>
-    `Porten før fase ${code} forbliver lukket; punktet går videre til næste møde, medmindre sekretariatet åbner porten.`,
+    `Porten før fase ${code} forbliver lukket, indtil sekretariatet åbner den (for eksempel når udvalget har behandlet punktet igen).`,
 
   // What changed about the meeting itself.
   moved: (field: 'date' | 'time' | 'place' | 'materialDue', from: string | undefined, to: string) => {

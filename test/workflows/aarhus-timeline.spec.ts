@@ -1,6 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { temporal } from '@temporalio/proto';
 import { NotificationEntity } from '../../libs/persistence';
 import { calendarOf, computePlan, computeSchedule, instantiateForYear } from '../../libs/plan';
 import { loadDefaultProgramme } from '../../libs/plan/default-programme';
@@ -22,6 +19,7 @@ const SENT_KINDS = new Set([
   ...kindsSentBy('status-report'),
 ]);
 const NOTE_KINDS = new Set(['status-note-request', 'status-note-reminder']);
+import { recordHistories } from '../support/histories';
 import { WorkflowTestKit, startWorkflowKit } from '../support/workflow-env';
 
 /** Working days late per phase; the rest are completed on their due day at 15:00. */
@@ -304,26 +302,12 @@ describe('the Aarhus programme on the time-skipping test server, March to August
     expect(escalation.text).toMatch(/uge \d+/);
     expect(escalation.text).toContain('http://spor.test/programmes/');
 
-    const tag = process.env.SPOR_RECORD_HISTORIES;
-    if (tag) {
-      // Adds histories for the replay test (test/replay.spec.ts), named with the tag
-      // (e.g. the date), so that those of older code stay and keep being replayed.
-      const dir = path.join(__dirname, '..', 'histories');
-      fs.mkdirSync(dir, { recursive: true });
-      const ids = [
-        ['programme', programmeWorkflowId(programmeId)],
-        ['sub-analysis-sbv', subAnalysisWorkflowId(programmeId, 'sbv')],
-        ['sub-analysis-klima', subAnalysisWorkflowId(programmeId, 'klima')],
-        ['meeting-juni', meetingWorkflowId(programmeId, 'udvalg-juni')],
-        ['status-reports', statusReportWorkflowId(programmeId)],
-      ];
-      for (const [name, workflowId] of ids) {
-        const history = await client.workflow.getHandle(workflowId).fetchHistory();
-        // Protobuf's binary form: exact, where the JSON conversion loses well-known types.
-        const bytes = temporal.api.history.v1.History.encode(history).finish();
-        fs.writeFileSync(path.join(dir, `${name}-${tag}.binpb`), bytes);
-        fs.writeFileSync(path.join(dir, `${name}-${tag}.workflow-id`), workflowId);
-      }
-    }
+    await recordHistories(client, [
+      ['programme', programmeWorkflowId(programmeId)],
+      ['sub-analysis-sbv', subAnalysisWorkflowId(programmeId, 'sbv')],
+      ['sub-analysis-klima', subAnalysisWorkflowId(programmeId, 'klima')],
+      ['meeting-juni', meetingWorkflowId(programmeId, 'udvalg-juni')],
+      ['status-reports', statusReportWorkflowId(programmeId)],
+    ]);
   });
 });

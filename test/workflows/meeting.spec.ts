@@ -13,6 +13,7 @@ import {
 } from '../../workflows/meeting/messages';
 import { programmeWorkflow } from '../../workflows/programme/programme.workflow';
 import { completePhaseUpdate, stateQuery } from '../../workflows/sub-analysis/messages';
+import { recordHistories } from '../support/histories';
 import { WorkflowTestKit, startWorkflowKit } from '../support/workflow-env';
 
 const SECRETARIAT = 'sekretariat@example.org';
@@ -175,6 +176,8 @@ describe('a committee meeting on the time-skipping test server, from material to
       const klimaPhase3 = (await klima.query(stateQuery)).phases.find((p) => p.code === '3')!;
       expect(klimaPhase3.gate).toMatchObject({ open: false });
       expect(klimaPhase3.state).toBe('planned');
+      // For the replay test: a meeting's history with material, the package and decisions.
+      await recordHistories(client, [['meeting-decided', meetingWorkflowId(programmeId, 'udvalg-juni')]]);
     });
 
     // What the people received, on a real SMTP server.

@@ -14,6 +14,7 @@ import { PROGRAMME_PARAM, bearerToken } from '../../../libs/auth';
 import { AuditEntries } from '../../../libs/persistence/repositories';
 import type { Acting as MeetingActing } from '../../../workflows/meeting/messages';
 import type { ReplayableRequest } from '../common/idempotency.interceptor';
+import { withoutSecrets } from '../common/log-redaction';
 import { AuditService } from './audit.service';
 import { actorName } from './decorators';
 import { TokenService } from './token.service';
@@ -89,7 +90,9 @@ export function installAuditRecorder(app: INestApplication): void {
       if (recorded) return send();
       recorded = true;
       record(req, res.statusCode)
-        .catch((err: unknown) => logger.error(`Could not record ${req.method} ${req.originalUrl}: ${String(err)}`))
+        .catch((err: unknown) =>
+          logger.error(`Could not record ${req.method} ${withoutSecrets(req.originalUrl)}: ${String(err)}`),
+        )
         .finally(send);
       return res;
     } as Response['end'];

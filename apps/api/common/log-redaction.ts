@@ -7,13 +7,22 @@
  */
 const HIDDEN = '[redacted]';
 
-/** Path patterns whose secret part is replaced; the first group is kept. */
-const SECRET_PATHS: readonly RegExp[] = [/^(\/sign-in\/)[^/?#]+/, /^(\/api\/calendar\/)[^/?#]+?(?=\.ics(?:[?#]|$))/];
+/**
+ * Path patterns whose secret part is replaced; the first group is kept. Express matches
+ * routes without regard to case or a trailing slash, so these do too.
+ */
+const SECRET_PATHS: readonly RegExp[] = [
+  /^(\/sign-in\/)[^/?#]+/i,
+  /^(\/api\/calendar\/)[^/?#]+?(?=\.ics\/?(?:[?#]|$))/i,
+];
 
-/** Query parameters that carry a secret wherever they appear. */
-const SECRET_PARAMS = new Set(['code', 'state', 'token', 'secret', 'id_token', 'access_token']);
+/** Query parameters that carry a secret wherever they appear (also in a redirect's address). */
+const SECRET_PARAMS = new Set(['code', 'state', 'nonce', 'token', 'secret', 'id_token', 'access_token']);
 
+/** The address, absolute (a redirect's) or a path, with its secrets blotted out. */
 export function withoutSecrets(url: string): string {
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0];
+  if (origin) return origin + withoutSecrets(url.slice(origin.length));
   const q = url.indexOf('?');
   let path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? '' : url.slice(q + 1);
@@ -47,4 +56,14 @@ export function loggedRequest<R extends { url: string; query?: unknown; params?:
 ): Omit<R, 'query' | 'params'> {
   const { query: _query, params: _params, ...rest } = req;
   return { ...rest, url: withoutSecrets(req.url) };
+}
+
+/**
+ * The response as the log shows it: a redirect's address (single sign-on's start sends
+ * the provider its state and nonce in it) without secrets.
+ */
+export function loggedResponse<R extends { headers?: Record<string, unknown> }>(res: R): R {
+  const location = res.headers?.location;
+  if (typeof location !== 'string') return res;
+  return { ...res, headers: { ...res.headers, location: withoutSecrets(location) } };
 }

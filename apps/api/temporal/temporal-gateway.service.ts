@@ -87,6 +87,10 @@ export class TemporalGateway implements OnModuleDestroy {
       const { status } = await this.call(target, TEMPORAL_CALL_DEADLINE_MS.describe, () =>
         this.client.workflow.getHandle(target.workflowId).describe(),
       );
+      // Running after all: the answer crossed a continue-as-new. Nothing was changed; again will do.
+      if (status.name === 'RUNNING' || status.name === 'CONTINUED_AS_NEW') {
+        return temporalUnavailable(target.what, 'unreachable');
+      }
       return new StateConflictException(temporalProblems.ended(target.what, status.name.toLowerCase()));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return new NotFoundException(`${target.what} has no workflow`);

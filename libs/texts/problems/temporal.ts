@@ -30,7 +30,7 @@ export const temporalProblems = {
 const ENDED_DA: Record<string, string> = {
   completed: 'afsluttet',
   terminated: 'stoppet',
-  canceled: 'annulleret',
+  cancelled: 'annulleret',
   failed: 'fejlet',
   timed_out: 'udløbet',
 };
