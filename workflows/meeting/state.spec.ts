@@ -199,6 +199,19 @@ describe('MeetingState', () => {
       expect(protocols(s, '15:00')).toEqual([{ number: 1, subs: ['sbv', 'klima'] }]);
     });
 
+    it('carries decisions not yet passed on across continue-as-new', () => {
+      const s = june();
+      decide(s, 'sbv', '15:00');
+      expect(protocols(s, '15:00')).toEqual([{ number: 1, subs: ['sbv'] }]);
+      s.markProtocolSent(1, 'e'.repeat(64), at('2025-06-02T15:01:00+02:00'));
+      // Recorded while the run waits to continue as new: passed on by the next run, alone.
+      decide(s, 'klima', '16:00');
+      const next = new MeetingState(ids, JSON.parse(JSON.stringify(s.carried())), 'https://spor.example.org');
+      expect(protocols(next, '16:01')).toEqual([{ number: 2, subs: ['klima'] }]);
+      // Once taken up, nothing is left to carry.
+      expect(next.carried().pendingDecisions).toBeUndefined();
+    });
+
     it('keeps the old reckoning for histories from before, which replay with it', () => {
       const s = june();
       decide(s, 'sbv', '15:00', false);

@@ -56,6 +56,8 @@ export interface MeetingCarried {
   protocol?: MeetingSnapshot['protocol'];
   /** Decisions recorded and not yet passed on (signals, protocol): the number of the protocol due. */
   protocolDue?: number;
+  /** The sub-analyses the protocol due passes on (absent: every decided one, as runs before this carried). */
+  pendingDecisions?: string[];
   sent: string[];
   version: number;
   since: string;
@@ -86,7 +88,9 @@ export class MeetingState {
     carried: MeetingCarried,
     private readonly publicUrl: string,
   ) {
-    this.carriedState = carried;
+    const { pendingDecisions, ...rest } = carried;
+    this.carriedState = rest;
+    this.pendingDecisions = pendingDecisions ?? [];
     this.definition = carried.definition;
     this.replan();
     for (const sub of this.subAnalyses()) {
@@ -122,7 +126,12 @@ export class MeetingState {
   }
 
   carried(): MeetingCarried {
-    return { ...this.carriedState, definition: this.definition };
+    return {
+      ...this.carriedState,
+      definition: this.definition,
+      // A decision recorded while the run waited to continue as new is passed on by the next.
+      ...(this.pendingDecisions.length > 0 && { pendingDecisions: [...this.pendingDecisions] }),
+    };
   }
 
   get version(): number {
