@@ -17,7 +17,7 @@ const names = fs
 describe('replay of recorded workflow histories', () => {
   it('has histories of the programme and of sub-analyses to replay', () => {
     // Recorded before the reshape into state classes, after it (with meetings), and once
-    // meetings and status reports sent their e-mails side by side (with a meeting's decisions).
+    // meetings and status reports sent their e-mails in batches (with a meeting's decisions).
     expect(names).toEqual(
       expect.arrayContaining([
         'programme',

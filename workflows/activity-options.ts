@@ -25,3 +25,6 @@ export const DOCUMENTS: ActivityOptions = {
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 };
+
+/** Sending a batch of e-mails (workflows/sending.ts): the same, with time for each of them. */
+export const SENDING_TOGETHER: ActivityOptions = { ...SENDING, startToCloseTimeout: '15 minutes' };

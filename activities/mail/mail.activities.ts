@@ -36,55 +36,65 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
     const { plan } = await definitions.planOf(meta);
     return { programmeTitle: plan.title, people: plan.people, secretariat: plan.secretariat };
   };
-  return {
-    async sendNotification(req: NotificationRequest): Promise<NotificationResult> {
-      if (req.recipients.length === 0) {
-        throw ApplicationFailure.nonRetryable(`Notification ${req.key} has no recipients`);
-      }
-      const row = await outbox.claim(req);
-      if (row.sentAt) return { sentAt: row.sentAt, alreadySent: true };
+  async function send(req: NotificationRequest): Promise<NotificationResult> {
+    if (req.recipients.length === 0) {
+      throw ApplicationFailure.nonRetryable(`Notification ${req.key} has no recipients`);
+    }
+    const row = await outbox.claim(req);
+    if (row.sentAt) return { sentAt: row.sentAt, alreadySent: true };
 
-      // Everything the message needs is read before it leaves, so that nothing but the
-      // mark's own write stands between the server's acceptance and the mark.
-      // The workflow composed the words; the greeting by name, the HTML and Reply-To are
-      // added here, so the workflow's history does not depend on them.
-      const who = await peopleOf(req.programmeId);
-      const finished = who && !req.html ? finishNotification(req, who) : undefined;
-      const replyTo = who?.secretariat.map((address) => ({ address, name: who.people[address] ?? '' }));
-      const html = finished?.html ?? req.html;
-      const envelope: Envelope = {
-        key: req.key,
-        to: req.recipients,
-        subject: req.subject,
-        text: finished?.text ?? req.text,
-        ...(replyTo?.length ? { replyTo } : {}),
-        ...(html ? { html } : {}),
-        ...(req.calendar ? { calendar: req.calendar } : {}),
-        ...(req.attachments?.length
-          ? {
-              attachments: await Promise.all(
-                req.attachments.map(async (a) => ({
-                  filename: a.filename,
-                  contentType: a.contentType,
-                  content: await files.read(a.sha256),
-                  ...(a.cid ? { cid: a.cid } : {}),
-                })),
-              ),
-            }
-          : {}),
-      };
-      // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
-      // time-out, rather than the whole start-to-close time-out, and retry elsewhere.
-      const beat = setInterval(() => heartbeat(), 1_000);
-      let sentAt: string;
-      try {
-        const { messageId } = await transport.send(envelope);
-        sentAt = new Date().toISOString();
-        await outbox.markSent(req.key, sentAt, transport.kind, messageId);
-      } finally {
-        clearInterval(beat);
-      }
-      return { sentAt, alreadySent: false };
+    // Everything the message needs is read before it leaves, so that nothing but the
+    // mark's own write stands between the server's acceptance and the mark.
+    // The workflow composed the words; the greeting by name, the HTML and Reply-To are
+    // added here, so the workflow's history does not depend on them.
+    const who = await peopleOf(req.programmeId);
+    const finished = who && !req.html ? finishNotification(req, who) : undefined;
+    const replyTo = who?.secretariat.map((address) => ({ address, name: who.people[address] ?? '' }));
+    const html = finished?.html ?? req.html;
+    const envelope: Envelope = {
+      key: req.key,
+      to: req.recipients,
+      subject: req.subject,
+      text: finished?.text ?? req.text,
+      ...(replyTo?.length ? { replyTo } : {}),
+      ...(html ? { html } : {}),
+      ...(req.calendar ? { calendar: req.calendar } : {}),
+      ...(req.attachments?.length
+        ? {
+            attachments: await Promise.all(
+              req.attachments.map(async (a) => ({
+                filename: a.filename,
+                contentType: a.contentType,
+                content: await files.read(a.sha256),
+                ...(a.cid ? { cid: a.cid } : {}),
+              })),
+            ),
+          }
+        : {}),
+    };
+    // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
+    // time-out, rather than the whole start-to-close time-out, and retry elsewhere.
+    const beat = setInterval(() => heartbeat(), 1_000);
+    let sentAt: string;
+    try {
+      const { messageId } = await transport.send(envelope);
+      sentAt = new Date().toISOString();
+      await outbox.markSent(req.key, sentAt, transport.kind, messageId);
+    } finally {
+      clearInterval(beat);
+    }
+    return { sentAt, alreadySent: false };
+  }
+  return {
+    sendNotification: send,
+    /**
+     * Several e-mails in one activity, one after another, each through the outbox as a
+     * single one goes: a retry skips those already sent (workflows/sending.ts says why).
+     */
+    async sendNotifications(requests: NotificationRequest[]): Promise<NotificationResult[]> {
+      const results: NotificationResult[] = [];
+      for (const req of requests) results.push(await send(req));
+      return results;
     },
   };
 }

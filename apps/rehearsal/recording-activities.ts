@@ -118,23 +118,31 @@ export function recordingActivities(
   const document = (kind: string, fileName: string, sha256: string, meeting?: string) =>
     push(now(), { type: 'document', kind, fileName, sha256, ...(meeting && { meeting }) });
 
+  const record = (req: NotificationRequest) => {
+    const at = now();
+    // A retried activity is the same message: Spor's outbox sends it once.
+    if (!sentKeys.has(req.key)) {
+      sentKeys.add(req.key);
+      push(at, {
+        type: 'email',
+        kind: req.kind,
+        recipients: [...req.recipients],
+        subject: req.subject,
+        ...(req.subAnalysisId && { subAnalysis: req.subAnalysisId }),
+        ...placeOf(req.key),
+        ...(include.bodies && { body: req.text }),
+      });
+    }
+    return { sentAt: new Date(at).toISOString(), alreadySent: false };
+  };
+
   return {
     async sendNotification(req: NotificationRequest) {
-      const at = now();
-      // A retried activity is the same message: Spor's outbox sends it once.
-      if (!sentKeys.has(req.key)) {
-        sentKeys.add(req.key);
-        push(at, {
-          type: 'email',
-          kind: req.kind,
-          recipients: [...req.recipients],
-          subject: req.subject,
-          ...(req.subAnalysisId && { subAnalysis: req.subAnalysisId }),
-          ...placeOf(req.key),
-          ...(include.bodies && { body: req.text }),
-        });
-      }
-      return { sentAt: new Date(at).toISOString(), alreadySent: false };
+      return record(req);
+    },
+
+    async sendNotifications(requests: NotificationRequest[]) {
+      return requests.map(record);
     },
 
     async recordSubAnalysis(record, history, planChange) {

@@ -27,7 +27,7 @@ export interface WorkflowTestKit {
   dataSource: DataSource;
   smtp: TestSmtp;
   taskQueue: string;
-  /** Every call of the sendNotification activity, retries included. */
+  /** Every e-mail the send activities were asked for (one or several at a time), retries included. */
   sendCalls: SentRecord[];
   /** Advances the test server's clock to an instant (no-op when it is already past). */
   sleepUntil(instant: string | number): Promise<void>;
@@ -56,6 +56,13 @@ export async function startWorkflowKit(): Promise<WorkflowTestKit> {
       const info = Context.current().info;
       sendCalls.push({ ...req, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
       return activities.sendNotification(req);
+    },
+    async sendNotifications(requests: NotificationRequest[]) {
+      const info = Context.current().info;
+      for (const req of requests) {
+        sendCalls.push({ ...req, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
+      }
+      return activities.sendNotifications(requests);
     },
   };
   return {

@@ -166,6 +166,17 @@ describe('status reports over the Aarhus programme', () => {
     });
     const sent = await kit.activities.sendNotification(again.message);
     expect(sent.alreadySent).toBe(true);
+    // A round of requests went as one batch; the batch retried sends none of them again.
+    const round = kit.sendCalls
+      .filter((c) => c.key.includes(`/note-request/${firstDay}/`) && c.attempt === 1)
+      .map(({ scheduledAtMs: _at, attempt: _attempt, ...request }) => request);
+    expect(round).toHaveLength(2);
+    expect(
+      new Set(kit.sendCalls.filter((c) => round.some((r) => r.key === c.key)).map((c) => c.scheduledAtMs)).size,
+    ).toBe(1);
+    const requestsBefore = kit.smtp.received.length;
+    expect((await kit.activities.sendNotifications(round)).map((r) => r.alreadySent)).toEqual([true, true]);
+    expect(kit.smtp.received).toHaveLength(requestsBefore);
     expect(
       (await kit.dataSource.getRepository(StatusReportEntity).findOneByOrFail({ programmeId, id: firstDay })).json,
     ).toBe(before);

@@ -15,7 +15,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SporActivities } from '../../activities';
-import { DOCUMENTS, RECORDING, SENDING } from '../activity-options';
+import { DOCUMENTS, RECORDING, SENDING, SENDING_TOGETHER } from '../activity-options';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
 import type { MeetingSnapshot } from '../../libs/read-model/meeting';
 import {
@@ -30,7 +30,9 @@ import {
   submitDeliverableUpdate,
 } from './messages';
 import { type MeetingCarried, MeetingState, type MeetingTask } from './state';
-import { runsOf, sideBySide } from '../side-by-side';
+
+type Notice = Extract<MeetingTask, { kind: 'notify' }>;
+import { batchesOf, runsOf } from '../sending';
 
 export interface MeetingInput {
   programmeId: string;
@@ -44,6 +46,7 @@ export interface MeetingInput {
 const HISTORY_LIMIT = 5_000;
 
 const { sendNotification } = proxyActivities<SporActivities>(SENDING);
+const { sendNotifications } = proxyActivities<SporActivities>(SENDING_TOGETHER);
 const { recordMeeting } = proxyActivities<SporActivities>(RECORDING);
 const { assemblePackage, renderProtocol } = proxyActivities<SporActivities>(DOCUMENTS);
 
@@ -132,6 +135,13 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
     { validator: (args) => state.checkDecisions(args) },
   );
 
+  const sendNotices = async (notices: Notice[]): Promise<void> => {
+    for (const batch of batchesOf(notices)) {
+      await sendNotifications(batch.map((n) => n.message));
+      for (const n of batch) if (n.eventKey) state.markDone(n.eventKey);
+    }
+  };
+
   const perform = async (task: MeetingTask): Promise<void> => {
     if (task.kind === 'notify') {
       await sendNotification(task.message);
@@ -190,10 +200,14 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
     seenVersion = state.version;
     await record();
     const tasks = state.tasks(Date.now());
-    // E-mails next to each other go out side by side; the package and the protocol wait for
-    // what comes before them. Runs that began before this did everything in turn, and replay so.
-    if (patched('meeting-notices-side-by-side')) {
-      for (const run of runsOf(tasks, (t) => t.kind === 'notify')) await sideBySide(run, perform);
+    // E-mails next to each other go in batches, one activity each (../sending.ts); the
+    // package and the protocol wait for what comes before them. Runs that began before
+    // this sent one activity per e-mail, and replay so.
+    if (patched('meeting-notices-in-batches')) {
+      for (const run of runsOf(tasks, (t) => t.kind === 'notify')) {
+        if (run[0].kind === 'notify') await sendNotices(run as Notice[]);
+        else await perform(run[0]);
+      }
     } else {
       for (const task of tasks) await perform(task);
     }

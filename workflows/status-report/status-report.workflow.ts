@@ -15,8 +15,8 @@ import {
 } from '@temporalio/workflow';
 import type { SporActivities } from '../../activities';
 import type { ProgrammeDefinition } from '../../libs/plan/definition';
-import { DOCUMENTS, RECORDING, SENDING } from '../activity-options';
-import { sideBySide } from '../side-by-side';
+import { DOCUMENTS, RECORDING, SENDING, SENDING_TOGETHER } from '../activity-options';
+import { batchesOf } from '../sending';
 import { type MadeReportAnswer, giveStatusNoteUpdate, makeReportNowUpdate } from './messages';
 import { type StatusReportCarried, StatusReportState, type StatusReportTask } from './state';
 
@@ -31,6 +31,7 @@ export interface StatusReportInput {
 const HISTORY_LIMIT = 5_000;
 
 const { sendNotification } = proxyActivities<SporActivities>(SENDING);
+const { sendNotifications } = proxyActivities<SporActivities>(SENDING_TOGETHER);
 const { recordStatusNote } = proxyActivities<SporActivities>(RECORDING);
 const { makeStatusReport } = proxyActivities<SporActivities>(DOCUMENTS);
 
@@ -85,10 +86,10 @@ export async function statusReportWorkflow(input: StatusReportInput): Promise<vo
 
   const perform = async (task: StatusReportTask): Promise<void> => {
     if (task.kind === 'notify') {
-      // One lead's request is not waiting for another's. Runs that began before this sent
-      // them one after another, and replay so.
-      if (patched('status-notes-side-by-side')) {
-        await sideBySide(task.messages, async (message) => void (await sendNotification(message)));
+      // A round's requests go in batches, one activity each (../sending.ts). Runs that
+      // began before this sent one activity per request, and replay so.
+      if (patched('status-notes-in-batches')) {
+        for (const batch of batchesOf(task.messages)) await sendNotifications(batch);
       } else {
         for (const message of task.messages) await sendNotification(message);
       }
