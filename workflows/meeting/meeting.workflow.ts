@@ -30,9 +30,10 @@ import {
   submitDeliverableUpdate,
 } from './messages';
 import { type MeetingCarried, MeetingState, type MeetingTask } from './state';
-
-type Notice = Extract<MeetingTask, { kind: 'notify' }>;
 import { batchesOf, runsOf } from '../sending';
+
+/** An e-mail the meeting has to send (several due together go in one batch). */
+type Notice = Extract<MeetingTask, { kind: 'notify' }>;
 
 export interface MeetingInput {
   programmeId: string;
