@@ -26,5 +26,8 @@ export const DOCUMENTS: ActivityOptions = {
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 };
 
-/** Sending a batch of e-mails (workflows/sending.ts): the same, with time for each of them. */
-export const SENDING_TOGETHER: ActivityOptions = { ...SENDING, startToCloseTimeout: '15 minutes' };
+/**
+ * Sending a batch of e-mails (workflows/sending.ts): the same, with a single send's
+ * minute for each of the batch's at most 25.
+ */
+export const SENDING_TOGETHER: ActivityOptions = { ...SENDING, startToCloseTimeout: '25 minutes' };

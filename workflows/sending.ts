@@ -8,7 +8,7 @@
  * outbox, as single ones go: one round trip per batch, one e-mail in that window.
  */
 
-/** E-mails per activity: a batch stays well inside the activity's time-out. */
+/** E-mails per activity: a batch gets a single send's minute for each (activity-options.ts). */
 export const PER_ACTIVITY = 25;
 
 /** The items in batches of at most `size`, in order. */

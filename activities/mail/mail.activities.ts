@@ -1,4 +1,4 @@
-import { heartbeat } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { finishNotification, type NotificationPeople } from '../../libs/email/notification';
@@ -36,7 +36,7 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
     const { plan } = await definitions.planOf(meta);
     return { programmeTitle: plan.title, people: plan.people, secretariat: plan.secretariat };
   };
-  async function send(req: NotificationRequest): Promise<NotificationResult> {
+  async function send(req: NotificationRequest, lookUp = peopleOf): Promise<NotificationResult> {
     if (req.recipients.length === 0) {
       throw ApplicationFailure.nonRetryable(`Notification ${req.key} has no recipients`);
     }
@@ -47,7 +47,7 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
     // mark's own write stands between the server's acceptance and the mark.
     // The workflow composed the words; the greeting by name, the HTML and Reply-To are
     // added here, so the workflow's history does not depend on them.
-    const who = await peopleOf(req.programmeId);
+    const who = await lookUp(req.programmeId);
     const finished = who && !req.html ? finishNotification(req, who) : undefined;
     const replyTo = who?.secretariat.map((address) => ({ address, name: who.people[address] ?? '' }));
     const html = finished?.html ?? req.html;
@@ -74,7 +74,7 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
     };
     // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
     // time-out, rather than the whole start-to-close time-out, and retry elsewhere.
-    const beat = setInterval(() => heartbeat(), 1_000);
+    const beat = setInterval(() => Context.current().heartbeat(), 1_000);
     let sentAt: string;
     try {
       const { messageId } = await transport.send(envelope);
@@ -92,9 +92,38 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
      * single one goes: a retry skips those already sent (workflows/sending.ts says why).
      */
     async sendNotifications(requests: NotificationRequest[]): Promise<NotificationResult[]> {
-      const results: NotificationResult[] = [];
-      for (const req of requests) results.push(await send(req));
-      return results;
+      const activity = currentActivity();
+      // The whole batch heartbeats, the outbox and file reads between sends too: the
+      // heartbeat time-out counts them.
+      activity?.heartbeat();
+      const beat = activity && setInterval(() => activity.heartbeat(), 1_000);
+      // The names and the secretariat once per programme, not once per e-mail.
+      const people = new Map<string, ReturnType<typeof peopleOf>>();
+      const lookUp = (programmeId: string) => {
+        if (!people.has(programmeId)) people.set(programmeId, peopleOf(programmeId));
+        return people.get(programmeId)!;
+      };
+      try {
+        const results: NotificationResult[] = [];
+        for (const req of requests) {
+          // An attempt Temporal has given up on (timed out, its worker thought dead) stops
+          // before its next e-mail: the retry sends the rest, and nothing goes twice.
+          activity?.cancellationSignal.throwIfAborted();
+          results.push(await send(req, lookUp));
+        }
+        return results;
+      } finally {
+        if (beat) clearInterval(beat);
+      }
     },
   };
+}
+
+/** The activity this runs in; none when a test calls the function directly. */
+function currentActivity(): Context | undefined {
+  try {
+    return Context.current();
+  } catch {
+    return undefined;
+  }
 }

@@ -34,6 +34,7 @@ import { batchesOf, runsOf } from '../sending';
 
 /** An e-mail the meeting has to send (several due together go in one batch). */
 type Notice = Extract<MeetingTask, { kind: 'notify' }>;
+const isNotice = (task: MeetingTask): task is Notice => task.kind === 'notify';
 
 export interface MeetingInput {
   programmeId: string;
@@ -205,8 +206,8 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingSnaps
     // package and the protocol wait for what comes before them. Runs that began before
     // this sent one activity per e-mail, and replay so.
     if (patched('meeting-notices-in-batches')) {
-      for (const run of runsOf(tasks, (t) => t.kind === 'notify')) {
-        if (run[0].kind === 'notify') await sendNotices(run as Notice[]);
+      for (const run of runsOf(tasks, isNotice)) {
+        if (run.every(isNotice)) await sendNotices(run);
         else await perform(run[0]);
       }
     } else {
