@@ -72,38 +72,25 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
           }
         : {}),
     };
-    // Heartbeats let Temporal notice a worker that died mid-send within the heartbeat
-    // time-out, rather than the whole start-to-close time-out, and retry elsewhere.
-    const beat = setInterval(() => Context.current().heartbeat(), 1_000);
-    let sentAt: string;
-    try {
-      const { messageId } = await transport.send(envelope);
-      sentAt = new Date().toISOString();
-      await outbox.markSent(req.key, sentAt, transport.kind, messageId);
-    } finally {
-      clearInterval(beat);
-    }
+    const { messageId } = await transport.send(envelope);
+    const sentAt = new Date().toISOString();
+    await outbox.markSent(req.key, sentAt, transport.kind, messageId);
     return { sentAt, alreadySent: false };
   }
   return {
-    sendNotification: send,
+    sendNotification: (req: NotificationRequest) => heartbeating(() => send(req)),
     /**
      * Several e-mails in one activity, one after another, each through the outbox as a
      * single one goes: a retry skips those already sent (workflows/sending.ts says why).
      */
-    async sendNotifications(requests: NotificationRequest[]): Promise<NotificationResult[]> {
-      const activity = currentActivity();
-      // The whole batch heartbeats, the outbox and file reads between sends too: the
-      // heartbeat time-out counts them.
-      activity?.heartbeat();
-      const beat = activity && setInterval(() => activity.heartbeat(), 1_000);
-      // The names and the secretariat once per programme, not once per e-mail.
-      const people = new Map<string, ReturnType<typeof peopleOf>>();
-      const lookUp = (programmeId: string) => {
-        if (!people.has(programmeId)) people.set(programmeId, peopleOf(programmeId));
-        return people.get(programmeId)!;
-      };
-      try {
+    sendNotifications: (requests: NotificationRequest[]) =>
+      heartbeating(async (activity): Promise<NotificationResult[]> => {
+        // The names and the secretariat once per programme, not once per e-mail.
+        const people = new Map<string, ReturnType<typeof peopleOf>>();
+        const lookUp = (programmeId: string) => {
+          if (!people.has(programmeId)) people.set(programmeId, peopleOf(programmeId));
+          return people.get(programmeId)!;
+        };
         const results: NotificationResult[] = [];
         for (const req of requests) {
           // An attempt Temporal has given up on (timed out, its worker thought dead) stops
@@ -112,11 +99,26 @@ export function createMailActivities(dataSource: DataSource, transport: MailTran
           results.push(await send(req, lookUp));
         }
         return results;
-      } finally {
-        if (beat) clearInterval(beat);
-      }
-    },
+      }),
   };
+}
+
+/**
+ * Runs a send activity's work heartbeating every second, from its start to its end: the
+ * outbox and file reads count against the heartbeat time-out as much as the SMTP
+ * exchange does. Heartbeats let Temporal notice a worker that died mid-send within that
+ * time-out, rather than the whole start-to-close time-out, and retry elsewhere. A test
+ * that calls the function directly runs it outside an activity, without heartbeats.
+ */
+async function heartbeating<T>(work: (activity?: Context) => Promise<T>): Promise<T> {
+  const activity = currentActivity();
+  activity?.heartbeat();
+  const beat = activity && setInterval(() => activity.heartbeat(), 1_000);
+  try {
+    return await work(activity);
+  } finally {
+    if (beat) clearInterval(beat);
+  }
 }
 
 /** The activity this runs in; none when a test calls the function directly. */

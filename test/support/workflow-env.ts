@@ -50,18 +50,18 @@ export async function startWorkflowKit(): Promise<WorkflowTestKit> {
   const dataSource = await openDatabase(config.database);
   const activities = createActivities({ dataSource, config });
   const sendCalls: SentRecord[] = [];
+  const noteCalls = (requests: NotificationRequest[]) => {
+    const { currentAttemptScheduledTimestampMs: scheduledAtMs, attempt } = Context.current().info;
+    for (const req of requests) sendCalls.push({ ...req, scheduledAtMs, attempt });
+  };
   const wrapped = {
     ...activities,
     async sendNotification(req: NotificationRequest) {
-      const info = Context.current().info;
-      sendCalls.push({ ...req, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
+      noteCalls([req]);
       return activities.sendNotification(req);
     },
     async sendNotifications(requests: NotificationRequest[]) {
-      const info = Context.current().info;
-      for (const req of requests) {
-        sendCalls.push({ ...req, scheduledAtMs: info.currentAttemptScheduledTimestampMs, attempt: info.attempt });
-      }
+      noteCalls(requests);
       return activities.sendNotifications(requests);
     },
   };
